@@ -1,0 +1,978 @@
+/**
+ * Parsing one document's text into project records.
+ *
+ * The structure is read from the tables' vocabulary and header rows, not from
+ * line positions: a record starts at a 项目名称 row; header fields are found by
+ * their labels; the indicator table by its header (一级指标 / 三级指标 / 指标值 …)
+ * or its level labels; cells are recognised by their words wherever a shifted
+ * row puts them. Tab-separated, pipe-separated, one-cell-per-line and PDF text
+ * (label and value on one line, wrapped cells, broken words) all go through the
+ * same rows: a row is a line's cells, or, for flat text, a paragraph.
+ *
+ * Every line of a record's span is accounted for: it becomes a field, is table
+ * structure (a title, a header row, an empty template row), or is listed in
+ * `unparsed`.
+ */
+import type { Execution, FundingRow, Indicator, Kind, Level1, Level2, ProjectRecord, Value } from '../schema/record.ts';
+import { moneyUnitIn, parseMoney, parsePercentFraction, parsePlainNumber, type MoneyUnit } from './amount.ts';
+import { IngestError } from './errors.ts';
+import { isParenthetical, readLabel, readLabelRun, type Label } from './levels.ts';
+import { collapse, compact, isSeparatorRow, splitCells, tidy } from './text.ts';
+import { parseValue, targetFromName } from './value.ts';
+
+/** A record before the document-level facts (jurisdiction, id) are added. */
+export type ParsedRecord = Omit<ProjectRecord, 'id' | 'jurisdiction' | 'year' | 'kind'> & {
+  kind: Kind | null;
+  year: number | null;
+};
+
+export interface ParsedDocument {
+  records: ParsedRecord[];
+  /** Year stated in the document outside the tables (cover letter, document title), or null. */
+  documentYear: number | null;
+  /** Lines the parser used as table structure (headers, titles, template rows), for the lossless check. */
+  structureLines: Set<number>;
+}
+
+interface Row {
+  cells: string[];
+  flat: boolean;
+  /** For a flat row: its lines joined (wrapped lines without separator, numbered items on new lines). */
+  text: string;
+  lines: number[];
+}
+
+// ---------------------------------------------------------------------------
+// Vocabulary
+
+const TITLE = /绩效.{0,8}表/;
+const YEAR_LINE = /^[（(]\s*(\d{4})\s*年度?\s*[)）]$/;
+const UNIT_LINE = /^单位\s*[:：]\s*(亿元|万元|元)$/;
+const ITEM_PREFIX = /^(?:指标|目标)\s*\d+\s*[：:.、]\s*/;
+const INDICATOR_PREFIX = /^指标\s*\d+\s*[：:.、]\s*/;
+const PLACEHOLDER = /^(?:指标\s*\d+\s*[：:]?|[…．.。·\-—]+)$/;
+
+type FieldKey =
+  | 'name'
+  | 'department'
+  | 'implementingUnit'
+  | 'projectType'
+  | 'projectPeriod'
+  | 'managingOffice'
+  | 'total'
+  | 'money'
+  | 'fiscal'
+  | 'carryOver'
+  | 'other'
+  | 'goal';
+
+const FIELD_LABELS: [FieldKey, string][] = [
+  ['name', '项目名称'],
+  ['department', '主管部门及代码'],
+  ['department', '主管部门(单位)'],
+  ['department', '主管部门'],
+  ['department', '主管单位'],
+  ['implementingUnit', '实施单位及代码'],
+  ['implementingUnit', '实施单位'],
+  ['projectType', '项目属性'],
+  ['projectType', '项目类型'],
+  ['projectPeriod', '项目期限'],
+  ['projectPeriod', '项目周期'],
+  ['projectPeriod', '项目期'],
+  ['managingOffice', '资金主管处(科、股)室'],
+  ['managingOffice', '资金主管处室'],
+  ['managingOffice', '项目主管处室'],
+  ['managingOffice', '主管处室'],
+  ['total', '项目年度金额(元)'],
+  ['total', '项目年度金额(万元)'],
+  ['total', '项目年度金额'],
+  ['total', '年度资金总额'],
+  ['total', '年度金额'],
+  ['total', '资金总额'],
+  ['money', '项目资金(万元)'],
+  ['money', '项目资金(元)'],
+  ['money', '项目资金'],
+  ['fiscal', '其中:当年财政拨款'],
+  ['fiscal', '其中:财政拨款'],
+  ['fiscal', '当年财政拨款'],
+  ['fiscal', '财政拨款'],
+  ['carryOver', '上年结转资金'],
+  ['carryOver', '上年结转'],
+  ['other', '其他资金'],
+  ['goal', '项目年度绩效目标'],
+  ['goal', '年度总体绩效目标'],
+  ['goal', '年度总体目标'],
+  ['goal', '年度绩效目标'],
+  ['goal', '总体目标'],
+];
+
+function labelPattern(label: string): string {
+  return [...label]
+    .map((ch) => {
+      if (ch === '(') return '[(（]';
+      if (ch === ')') return '[)）]';
+      if (ch === ':') return '[:：]';
+      if (ch === '、') return '[、,，]';
+      return ch.replace(/[.*+?^${}|[\]\\]/g, '\\$&');
+    })
+    .join('\\s*');
+}
+
+const FIELD_REGEX = new RegExp(
+  `(${[...FIELD_LABELS]
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([, l]) => labelPattern(l))
+    .join('|')})\\s*[:：]?`,
+  'y',
+);
+
+function fieldKeyOf(label: string): FieldKey {
+  const c = compact(label).replace(/[:：]$/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/[,，]/g, '、');
+  const hit = FIELD_LABELS.find(([, l]) => l === c);
+  if (!hit) throw new Error(`unknown label ${label}`);
+  return hit[0];
+}
+
+/** Label/value pairs in a header row, or null when the row does not start with a known label. */
+function readFields(row: Row): { key: FieldKey; label: string; value: string }[] | null {
+  const text = row.flat ? row.text : row.cells.join('\t');
+  const starts: { at: number; end: number; label: string }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && !/[\s\t]/.test(text[i - 1])) continue;
+    if (/\s/.test(text[i])) continue;
+    FIELD_REGEX.lastIndex = i;
+    const m = FIELD_REGEX.exec(text);
+    if (m) {
+      starts.push({ at: i, end: i + m[0].length, label: m[1] });
+      // A goal or a name runs to the end of the row: no labels inside them.
+      const key = fieldKeyOf(m[1]);
+      if (key === 'goal' || key === 'name') break;
+      i = i + m[0].length - 1;
+    }
+  }
+  if (starts.length === 0 || text.slice(0, starts[0].at).trim() !== '') return null;
+  return starts.map((s, k) => {
+    const value = text.slice(s.end, k + 1 < starts.length ? starts[k + 1].at : undefined);
+    return { key: fieldKeyOf(s.label), label: collapse(s.label), value: value.split('\t').map((c) => c.trim()).filter(Boolean).join(' ') };
+  });
+}
+
+type Role = 'group' | 'l1' | 'l2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'nature' | 'unit' | 'other';
+
+function columnRole(cell: string): Role | null {
+  const c = compact(cell);
+  if (c === '') return null;
+  if (/^(名称|绩效指标)$/.test(c)) return 'group';
+  if (/一级(绩效)?指标/.test(c)) return 'l1';
+  if (/二级(绩效)?指标/.test(c)) return 'l2';
+  if (/三级(绩效)?指标|绩效内容|指标内容|指标名称/.test(c)) return 'name';
+  if (/未完成原因|原因分析|偏差原因|原因说明/.test(c)) return 'reason';
+  if (/实际完成值|实际值|完成值|实际完成情况/.test(c)) return 'actual';
+  if (/得分/.test(c)) return 'score';
+  if (/分值|权重/.test(c)) return 'weight';
+  if (/指标性质/.test(c)) return 'nature';
+  if (/度量单位|计量单位/.test(c)) return 'unit';
+  if (/指标值|绩效值|目标值|预期值|年度目标/.test(c)) return 'target';
+  return 'other';
+}
+
+/** Column roles of an indicator table's header row, or null when the row is not one. */
+function readIndicatorHeader(row: Row): (Role | null)[] | null {
+  const c = compact(row.flat ? row.text : row.cells.join(''));
+  const isHeader = /一级(绩效)?指标.*二级(绩效)?指标|二级(绩效)?指标.*三级(绩效)?指标|三级指标.*(指标值|绩效值)|绩效内容.*绩效值/.test(c);
+  if (!isHeader) return null;
+  const cells = row.flat ? row.text.split(/\s+/) : row.cells;
+  return cells.map(columnRole);
+}
+
+function isTitle(row: Row): boolean {
+  const cells = row.flat ? [row.text] : row.cells.filter(Boolean);
+  return cells.length === 1 && TITLE.test(cells[0]) && !/^项目名称/.test(compact(cells[0]));
+}
+
+function rowText(row: Row): string {
+  return row.flat ? row.text : row.cells.filter(Boolean).join(' ');
+}
+
+// ---------------------------------------------------------------------------
+// Rows
+
+/**
+ * Turn lines into rows. Lines with cells are one row each. Flat lines (PDF
+ * text) form paragraphs when the document separates cells by blank lines
+ * (wrapped lines joined), else each flat line is a row (one cell per line).
+ */
+function buildRows(lines: string[], from: number, to: number): Row[] {
+  let flatLines = 0;
+  let paragraphs = 0;
+  let inPara = false;
+  for (let i = from; i <= to; i++) {
+    const l = lines[i];
+    const flat = l.trim() !== '' && splitCells(l).flat;
+    if (flat) {
+      flatLines++;
+      if (!inPara) paragraphs++;
+    }
+    inPara = flat;
+  }
+  const paragraphMode = paragraphs > 0 && flatLines / paragraphs <= 3;
+
+  const rows: Row[] = [];
+  let para: Row | null = null;
+  const endPara = () => {
+    if (para) rows.push(para);
+    para = null;
+  };
+  for (let i = from; i <= to; i++) {
+    const line = lines[i];
+    if (line.trim() === '') {
+      endPara();
+      continue;
+    }
+    const { cells, flat } = splitCells(line);
+    if (!flat) {
+      endPara();
+      if (cells.every((c) => c === '')) continue;
+      rows.push({ cells, flat: false, text: '', lines: [i + 1] });
+      continue;
+    }
+    const t = line.trim();
+    if (!paragraphMode) {
+      rows.push({ cells: [t], flat: true, text: t, lines: [i + 1] });
+      continue;
+    }
+    // A numbered item (目标1：, 指标1：) starts a row of its own; a wrapped line continues the row.
+    if (ITEM_PREFIX.test(t)) endPara();
+    if (para === null) {
+      para = { cells: [], flat: true, text: t, lines: [i + 1] };
+    } else {
+      const p: Row = para;
+      p.text += t;
+      p.lines.push(i + 1);
+    }
+  }
+  endPara();
+  for (const r of rows) if (r.flat) r.cells = [r.text];
+  return rows;
+}
+
+// ---------------------------------------------------------------------------
+// Records
+
+interface Span {
+  from: number; // 0-based, inclusive
+  to: number; // 0-based, inclusive
+}
+
+function isNameLine(line: string): boolean {
+  const { cells } = splitCells(line);
+  const first = cells.find((c) => c !== '') ?? '';
+  return /^项目名称/.test(compact(first));
+}
+
+/** Each record's span: its title block, header, goal and indicator table. */
+function recordSpans(lines: string[]): Span[] {
+  const nameLines: number[] = [];
+  lines.forEach((l, i) => {
+    if (isNameLine(l)) nameLines.push(i);
+  });
+  const starts = nameLines.map((n, k) => {
+    const floor = k === 0 ? 0 : nameLines[k - 1] + 1;
+    let s = n;
+    for (let i = n - 1; i >= floor; i--) {
+      const t = lines[i].trim();
+      const cells = splitCells(lines[i]).cells.filter(Boolean);
+      const one = cells.length === 1 ? cells[0] : t;
+      if (t === '' || (cells.length <= 1 && (TITLE.test(one) || YEAR_LINE.test(one) || UNIT_LINE.test(compact(one))))) {
+        if (t !== '') s = i;
+        continue;
+      }
+      break;
+    }
+    return k === 0 ? 0 : s;
+  });
+  return starts.map((from, k) => {
+    let to = k + 1 < starts.length ? starts[k + 1] - 1 : lines.length - 1;
+    while (to > from && lines[to].trim() === '') to--;
+    let f = from;
+    while (f < to && lines[f].trim() === '') f++;
+    return { from: f, to };
+  });
+}
+
+const DOCUMENT_YEAR = /(\d{4})\s*年度?\s*[^\d\t]{0,24}(绩效|预算|自评)/;
+
+/** Parse a document. `file` is used in errors and in `source.file`. */
+export function parseDocument(text: string, file: string): ParsedDocument {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.every((l) => l.trim() === '')) throw new IngestError('INGEST_EMPTY_FILE', file, 1, 'nothing to read');
+  const spans = recordSpans(lines);
+  if (spans.length === 0) {
+    const first = lines.findIndex((l) => l.trim() !== '');
+    throw new IngestError('INGEST_NO_TABLE', file, first + 1, 'no 项目名称 row: this does not look like a performance table');
+  }
+  let documentYear: number | null = null;
+  for (const l of lines) {
+    const m = DOCUMENT_YEAR.exec(l);
+    if (m) {
+      documentYear = Number(m[1]);
+      break;
+    }
+  }
+  const structureLines = new Set<number>();
+  const records = spans.map((span, k) => new RecordParser(lines, span, file, structureLines, k === spans.length - 1).parse());
+  return { records, documentYear, structureLines };
+}
+
+type Section = 'header' | 'budget' | 'goal' | 'goalOutcome' | 'indicators';
+
+interface PendingItem {
+  indicator: Indicator;
+  roles: Role[];
+  filled: number;
+  lines: number[];
+}
+
+class RecordParser {
+  private used = new Set<number>();
+  private partlyUnparsed = new Set<number>();
+  private section: Section = 'header';
+  private unit: MoneyUnit | null = null;
+  private pendingField: FieldKey | null = null;
+
+  private title: string | null = null;
+  private year: number | null = null;
+  private kind: Kind | null = null;
+  private name: string | null = null;
+  private department: ProjectRecord['department'] = null;
+  private implementingUnit: ProjectRecord['implementingUnit'] = null;
+  private projectType: string | null = null;
+  private projectPeriod: string | null = null;
+  private managingOffice: string | null = null;
+  private budget = { total: null as number | null, fiscal: null as number | null, other: null as number | null };
+  private goalParts: string[] = [];
+  private outcome: string | null = null;
+
+  // Self-evaluation budget block.
+  private budgetRoles: { role: string; index: number }[] = [];
+  private budgetIndex: Map<string, number> | null = null;
+  private execution: Execution | null = null;
+
+  // Indicator table.
+  private columns: (Role | null)[] | null = null;
+  private level1: { canonical: Level1 | null; raw: string | null } = { canonical: null, raw: null };
+  private level2: { canonical: Level2 | null; raw: string | null } = { canonical: null, raw: null };
+  private lastLabelWas: 'l1' | 'l2' | null = null;
+  private indicators: Indicator[] = [];
+  private pending: PendingItem | null = null;
+  private totalScore: number | null = null;
+  private totalWeight: number | null = null;
+  private sawTotalRow = false;
+
+  constructor(
+    private lines: string[],
+    private span: Span,
+    private file: string,
+    private structureLines: Set<number>,
+    private isLast: boolean,
+  ) {}
+
+  private use(row: Row, as: 'field' | 'structure' = 'field') {
+    for (const l of row.lines) {
+      this.used.add(l);
+      if (as === 'structure') this.structureLines.add(l);
+    }
+  }
+
+  parse(): ParsedRecord {
+    const rows = buildRows(this.lines, this.span.from, this.span.to);
+    for (const row of rows) this.row(row);
+    this.flushPending();
+    return this.finish();
+  }
+
+  private row(row: Row) {
+    const text = rowText(row);
+    const c = compact(text);
+    if (c === '' || (!row.flat && isSeparatorRow(row.cells))) {
+      this.use(row, 'structure');
+      return;
+    }
+
+    // Title block: title, (year), 单位：万元.
+    if (this.section === 'header' && this.name === null) {
+      if (isTitle(row)) {
+        this.title = tidy(text);
+        if (/自评/.test(c)) this.kind = 'self-evaluation';
+        else if (/目标/.test(c)) this.kind = 'target';
+        const y = /(\d{4})\s*年/.exec(text);
+        if (y) this.year = Number(y[1]);
+        this.use(row, 'structure');
+        return;
+      }
+    }
+    const year = YEAR_LINE.exec(text.trim());
+    if (year && this.section === 'header') {
+      this.year = Number(year[1]);
+      this.use(row);
+      return;
+    }
+    const unit = UNIT_LINE.exec(c);
+    if (unit) {
+      this.unit = unit[1] as MoneyUnit;
+      this.use(row);
+      return;
+    }
+
+    if (this.section === 'indicators') return this.indicatorRow(row, text, c);
+
+    // A header row of the indicator table, a 绩效指标 cell, or a level label starts the table.
+    const header = readIndicatorHeader(row);
+    if (header) {
+      this.startTable(header);
+      this.use(row, 'structure');
+      return;
+    }
+    if (c === '绩效指标') {
+      this.section = 'indicators';
+      this.use(row, 'structure');
+      return;
+    }
+    if (this.section !== 'goal' || !row.flat) {
+      if (this.startsWithLevelLabel(row)) {
+        this.section = 'indicators';
+        return this.indicatorRow(row, text, c);
+      }
+    }
+
+    // Self-evaluation: goal and outcome side by side.
+    if (/预期目标/.test(c) && /实际完成/.test(c)) {
+      this.section = 'goalOutcome';
+      this.use(row, 'structure');
+      return;
+    }
+    if (this.section === 'goalOutcome') {
+      const cells = (row.flat ? [row.text] : row.cells).filter(Boolean).filter((x) => !/^(年度)?总体目标$/.test(compact(x)));
+      if (cells.length > 0) {
+        this.goalParts.push(tidyText(cells[0]));
+        if (cells.length > 1) this.outcome = tidyText(cells.slice(1).join(' '));
+        this.use(row);
+        this.section = 'header';
+        return;
+      }
+    }
+
+    // Self-evaluation budget block header: 年初预算数 全年预算数 全年执行数 分值 执行率 得分.
+    if (/年初预算/.test(c) && /全年预算/.test(c)) {
+      this.readBudgetHeader(row);
+      this.use(row, 'structure');
+      return;
+    }
+    if (this.section === 'budget') {
+      const fields = readFields(row);
+      if (fields && ['total', 'fiscal', 'carryOver', 'other'].includes(fields[0].key)) {
+        this.budgetRow(row, fields[0].key, fields[0].label);
+        return;
+      }
+      this.section = 'header';
+    }
+
+    const fields = readFields(row);
+    if (fields) {
+      this.pendingField = null;
+      let ok = true;
+      for (const f of fields) ok = this.field(f.key, f.label, f.value, row) && ok;
+      if (ok) this.use(row);
+      return;
+    }
+
+    // A row with no label: the value of a label printed on its own (one cell per line), or goal text.
+    if (this.pendingField) {
+      const key = this.pendingField;
+      this.pendingField = key === 'goal' ? 'goal' : null;
+      if (this.field(key, '', text, row)) this.use(row);
+      return;
+    }
+    // Not understood: left for `unparsed`.
+  }
+
+  private startsWithLevelLabel(row: Row): boolean {
+    if (row.flat) return readLabelRun(row.text) !== null;
+    const first = row.cells.find((x) => x !== '' && !/^(绩效指标|名称)$/.test(compact(x)));
+    return first !== undefined && readLabel(first) !== null && row.cells.filter(Boolean).length >= 2;
+  }
+
+  private startTable(header: (Role | null)[]) {
+    this.section = 'indicators';
+    this.columns = header;
+    if (header.includes('actual')) this.kind ??= 'self-evaluation';
+  }
+
+  private money(value: string, labelUnit: MoneyUnit | null, row: Row): number | null | undefined {
+    const unit = moneyUnitIn(value) ?? labelUnit ?? this.unit;
+    if (unit === null) {
+      // No unit stated anywhere: the number cannot be read as yuan without guessing.
+      return parseMoney(value, '元') === null ? null : undefined;
+    }
+    const v = parseMoney(value, unit);
+    if (v === undefined) this.partlyUnparsed.add(row.lines[0]);
+    return v;
+  }
+
+  /** Set a header field. Returns false when the value could not be read (the row then stays in unparsed). */
+  private field(key: FieldKey, label: string, rawValue: string, row: Row): boolean {
+    const value = rawValue.trim();
+    const labelUnit = moneyUnitIn(label);
+    if (value === '' && key !== 'money' && key !== 'other' && key !== 'carryOver' && key !== 'fiscal') {
+      this.pendingField = key;
+      if (key === 'goal') this.section = 'goal';
+      return true;
+    }
+    switch (key) {
+      case 'name':
+        this.name = tidy(value);
+        return true;
+      case 'department':
+      case 'implementingUnit': {
+        const m = /^[【[]\s*([0-9A-Za-z]+)\s*[】\]]\s*(.*)$/.exec(value);
+        const party = m ? { name: tidy(m[2]), code: m[1] } : { name: tidy(value), code: null };
+        if (party.name === '') return false;
+        this[key] = party;
+        return true;
+      }
+      case 'projectType':
+      case 'projectPeriod':
+      case 'managingOffice':
+        this[key] = tidy(value);
+        return true;
+      case 'money':
+        if (labelUnit) this.unit = labelUnit;
+        if (value === '') return true;
+        return this.field('total', '', value, row);
+      case 'total':
+      case 'fiscal':
+      case 'other': {
+        if (labelUnit) this.unit = labelUnit;
+        if (value === '') {
+          if (key === 'other' || key === 'fiscal') this.pendingField = key;
+          return true;
+        }
+        const v = this.money(value, labelUnit, row);
+        if (v === undefined) return false;
+        this.budget[key] = v;
+        return true;
+      }
+      case 'carryOver':
+        // A target table's carry-over row: nothing to hold it but the self-evaluation block.
+        return value === '' || this.money(value, labelUnit, row) === null;
+      case 'goal':
+        this.goalParts.push(tidyText(value));
+        this.section = this.section === 'goal' ? 'goal' : 'header';
+        return true;
+    }
+  }
+
+  // --- self-evaluation budget block -----------------------------------------
+
+  private readBudgetHeader(row: Row) {
+    const cells = row.flat ? row.text.split(/\s+/) : row.cells;
+    const labelUnit = moneyUnitIn(cells.join(''));
+    if (labelUnit) this.unit = labelUnit;
+    this.budgetRoles = [];
+    cells.forEach((cell, index) => {
+      const c = compact(cell);
+      const role = /年初预算/.test(c)
+        ? 'initialBudget'
+        : /全年预算/.test(c)
+          ? 'adjustedBudget'
+          : /执行数|全年执行/.test(c)
+            ? 'executed'
+            : /执行率/.test(c)
+              ? 'reportedRate'
+              : /分值/.test(c)
+                ? 'weight'
+                : /得分/.test(c)
+                  ? 'score'
+                  : null;
+      if (role) this.budgetRoles.push({ role, index });
+    });
+    this.budgetIndex = null;
+    this.kind ??= 'self-evaluation';
+    this.section = 'budget';
+  }
+
+  private budgetRow(row: Row, key: FieldKey, label: string) {
+    const cells = row.flat ? row.text.split(/\s+/) : row.cells;
+    const labelAt = cells.findIndex((x) => compact(x).length > 0 && !/^[\d.]+%?$/.test(compact(x)) && x !== '—');
+    const after = cells.map((x, i) => ({ x, i })).filter(({ i }) => i > labelAt);
+    const nonEmpty = after.filter(({ x }) => x.trim() !== '');
+    let index: Map<string, number>;
+    if (nonEmpty.length === this.budgetRoles.length) {
+      // Every column filled: read in header order, whatever the shift.
+      index = new Map(this.budgetRoles.map((r, k) => [r.role, nonEmpty[k].i]));
+      if (key === 'total') this.budgetIndex = index;
+    } else {
+      index = this.budgetIndex ?? new Map(this.budgetRoles.map((r) => [r.role, r.index]));
+    }
+    const cell = (role: string) => {
+      const i = index.get(role);
+      return i === undefined ? '' : (cells[i] ?? '');
+    };
+    let ok = true;
+    const money = (role: string) => {
+      const v = this.money(cell(role), moneyUnitIn(label), row);
+      if (v === undefined) ok = false;
+      return v ?? null;
+    };
+    const funding: FundingRow = {
+      label: tidy(label).replace(/[:：]$/, ''),
+      initialBudget: money('initialBudget'),
+      adjustedBudget: money('adjustedBudget'),
+      executed: money('executed'),
+    };
+    if (key === 'total') {
+      const rate = parsePercentFraction(cell('reportedRate'));
+      const weight = parsePlainNumber(cell('weight'));
+      const score = parsePlainNumber(cell('score'));
+      if (rate === undefined || weight === undefined || score === undefined) ok = false;
+      this.execution = {
+        initialBudget: funding.initialBudget,
+        adjustedBudget: funding.adjustedBudget,
+        executed: funding.executed,
+        reportedRate: rate ?? null,
+        weight: weight ?? null,
+        score: score ?? null,
+        funding: [],
+      };
+      this.budget.total = funding.adjustedBudget;
+    } else {
+      this.execution?.funding.push(funding);
+      if (key === 'fiscal') this.budget.fiscal = funding.adjustedBudget;
+      if (key === 'other') this.budget.other = funding.adjustedBudget;
+    }
+    this.use(row);
+    if (!ok) this.partlyUnparsed.add(row.lines[0]);
+  }
+
+  // --- indicator table --------------------------------------------------------
+
+  private valueRoles(): Role[] {
+    if (!this.columns) return this.kind === 'self-evaluation' ? ['target', 'actual', 'weight', 'score', 'reason'] : ['target'];
+    const nameAt = this.columns.indexOf('name');
+    return this.columns
+      .slice(nameAt + 1)
+      .filter((r): r is Role => r !== null && !['group', 'l1', 'l2', 'name', 'other'].includes(r));
+  }
+
+  private setLevel1(raw: string, label: Label | null) {
+    this.level1 = { canonical: label?.level1 ?? null, raw: collapse(raw) };
+    this.level2 = { canonical: null, raw: null };
+    this.lastLabelWas = 'l1';
+  }
+
+  private setLevel2(raw: string, label: Label | null) {
+    this.level2 = { canonical: label?.level2 ?? null, raw: collapse(raw) };
+    this.lastLabelWas = 'l2';
+  }
+
+  /** One label printed alone in a row: 一级 or 二级 by what it can be. */
+  private setLabel(raw: string, label: Label) {
+    if (label.kind === 'l1') this.setLevel1(raw, label);
+    else if (label.kind === 'l2') this.setLevel2(raw, label);
+    else if (this.level1.canonical === '成本指标' && this.lastLabelWas === null) this.setLevel1(raw, label);
+    else this.setLevel2(raw, label);
+  }
+
+  private indicatorRow(row: Row, text: string, c: string) {
+    const header = readIndicatorHeader(row);
+    if (header) {
+      this.flushPending();
+      this.startTable(header);
+      this.use(row, 'structure');
+      return;
+    }
+    if (c === '绩效指标' || c === '名称') {
+      this.use(row, 'structure');
+      return;
+    }
+    if (/^总分/.test(c)) {
+      this.flushPending();
+      const nums = (row.flat ? text.split(/\s+/) : row.cells)
+        .map((x) => x.trim())
+        .filter((x) => x !== '' && !/^总\s*分$/.test(x))
+        .map((x) => parsePlainNumber(x));
+      const numbers = nums.filter((x): x is number => typeof x === 'number');
+      if (numbers.length >= 2) [this.totalWeight, this.totalScore] = numbers.slice(-2);
+      else if (numbers.length === 1) this.totalScore = numbers[0];
+      if (nums.some((x) => x === undefined)) this.partlyUnparsed.add(row.lines[0]);
+      this.sawTotalRow = true;
+      this.use(row);
+      return;
+    }
+    if (row.flat) return this.flatIndicatorRow(row, text);
+
+    const nonEmpty = row.cells.map((x, i) => ({ x, i })).filter(({ x }) => x !== '');
+    if (nonEmpty.every(({ x }) => PLACEHOLDER.test(compact(x)) || /^(绩效指标|名称)$/.test(compact(x)))) {
+      this.use(row, 'structure');
+      return;
+    }
+    this.flushPending();
+    const roles = this.valueRoles();
+    const values = new Map<Role, string>();
+    let name = '';
+
+    const positional = this.positional(row.cells);
+    if (positional) {
+      const cols = this.columns!;
+      const at = (role: Role) => (cols.indexOf(role) >= 0 ? (row.cells[cols.indexOf(role)] ?? '') : '');
+      const l1 = at('l1');
+      const l2 = at('l2');
+      if (l1) this.setLevel1(l1, readLabel(l1));
+      if (l2) this.setLevel2(l2, readLabel(l2));
+      name = at('name');
+      cols.forEach((role, i) => {
+        if (role && roles.includes(role) && (row.cells[i] ?? '') !== '') values.set(role, row.cells[i]);
+      });
+    } else {
+      // Shifted row: labels first (wherever they stand), then name and values in column order.
+      const labels: { raw: string; label: Label }[] = [];
+      let k = 0;
+      for (; k < nonEmpty.length; k++) {
+        const x = nonEmpty[k].x;
+        if (/^(绩效指标|名称)$/.test(compact(x))) continue;
+        const label = readLabel(x);
+        if (!label) break;
+        labels.push({ raw: x, label });
+      }
+      if (labels.length >= 2) {
+        this.setLevel1(labels[0].raw, labels[0].label.level1 ? labels[0].label : null);
+        this.setLevel2(labels[1].raw, labels[1].label.level2 ? labels[1].label : null);
+      } else if (labels.length === 1) {
+        this.setLabel(labels[0].raw, labels[0].label);
+      }
+      const rest = nonEmpty.slice(k).map(({ x }) => x);
+      name = rest[0] ?? '';
+      const vals = rest.slice(1);
+      roles.forEach((role, j) => {
+        if (j < vals.length) values.set(role, j === roles.length - 1 ? vals.slice(j).join(' ') : vals[j]);
+      });
+      if (vals.length > roles.length && roles.length > 0 && roles[roles.length - 1] !== 'reason') this.partlyUnparsed.add(row.lines[0]);
+    }
+    this.use(row);
+    const cleanName = name.replace(INDICATOR_PREFIX, '');
+    if (compact(cleanName) === '') return; // a row of labels only
+    this.pushIndicator(cleanName, values, row.lines[0]);
+  }
+
+  /** Is the row's every cell in its header column (no shift)? */
+  private positional(cells: string[]): boolean {
+    const cols = this.columns;
+    if (!cols || !cols.includes('name')) return false;
+    if (cells.slice(cols.length).some((x) => x !== '')) return false;
+    for (let i = 0; i < cols.length; i++) {
+      const x = cells[i] ?? '';
+      const role = cols[i];
+      const label = x ? readLabel(x) : null;
+      if (role === 'group' && x && !/^(绩效指标|名称)$/.test(compact(x))) return false;
+      if (role === 'l1' && x && (!label || label.kind === 'l2')) return false;
+      if (role === 'l2' && x && !label) return false;
+      if (role === 'name' && (!x || label)) return false;
+      if (role !== 'l1' && role !== 'l2' && role !== 'name' && label && role !== 'group') return false;
+    }
+    return true;
+  }
+
+  private pushIndicator(name: string, values: Map<Role, string>, line: number) {
+    const weightCell = values.get('weight') ?? '';
+    const scoreCell = values.get('score') ?? '';
+    const weight = parsePlainNumber(weightCell);
+    const score = parsePlainNumber(scoreCell);
+    if (weight === undefined || score === undefined) this.partlyUnparsed.add(line);
+    let targetRaw = values.get('target') ?? '';
+    const nature = values.get('nature');
+    const unit = values.get('unit');
+    if (nature || unit) {
+      const op = nature && !/定性|正向|反向/.test(nature) ? nature : '';
+      targetRaw = collapse(`${op}${targetRaw}${unit ?? ''}`);
+    }
+    const target = parseValue(targetRaw);
+    if (target && nature && /定性/.test(nature)) Object.assign(target, { op: null, value: null, upper: null, unit: null, qualitative: true });
+    const reason = values.get('reason');
+    this.indicators.push({
+      level1: this.level1.canonical,
+      level2: this.level2.canonical,
+      level1Raw: this.level1.raw,
+      level2Raw: this.level2.raw,
+      name: tidy(name),
+      target,
+      weight: weight ?? null,
+      actual: parseValue(values.get('actual') ?? ''),
+      score: score ?? null,
+      shortfallReason: reason && tidy(reason) !== '' ? tidy(reason) : null,
+    });
+  }
+
+  /** PDF text or one cell per line: labels, items (指标1：name value), values on their own. */
+  private flatIndicatorRow(row: Row, text: string) {
+    const t = text.trim();
+    const c = compact(t);
+    if (PLACEHOLDER.test(c)) {
+      this.flushPending();
+      this.use(row, 'structure');
+      return;
+    }
+    if (isParenthetical(t)) {
+      if (this.lastLabelWas === 'l2' && this.level2.raw !== null) this.level2.raw += compact(t);
+      else if (this.lastLabelWas === 'l1' && this.level1.raw !== null) this.level1.raw += compact(t);
+      this.use(row);
+      return;
+    }
+    const run = readLabelRun(t);
+    if (run) {
+      this.flushPending();
+      if (run.length >= 2) {
+        this.setLevel1(run[0].raw, run[0].label.level1 ? run[0].label : null);
+        this.setLevel2(run[1].raw, run[1].label.level2 ? run[1].label : null);
+      } else this.setLabel(run[0].raw, run[0].label);
+      this.use(row);
+      return;
+    }
+    const roles = this.valueRoles();
+    if (INDICATOR_PREFIX.test(t) || !this.pending) {
+      this.flushPending();
+      const content = t.replace(INDICATOR_PREFIX, '').replace(/\n/g, '');
+      const [name, value] = splitNameValue(content);
+      const values = new Map<Role, string>();
+      if (value !== null && roles.length > 0) values.set(roles[0], value);
+      this.pending = { indicator: emptyIndicator(), roles, filled: value !== null ? 1 : 0, lines: row.lines };
+      this.pending.indicator.name = name;
+      this.pendingValues = values;
+      this.use(row);
+      if (this.pending.filled >= roles.length) this.flushPending();
+      return;
+    }
+    // A value printed on its own after its indicator's name.
+    const p = this.pending;
+    this.pendingValues.set(p.roles[p.filled], t.replace(/\n/g, ''));
+    p.filled++;
+    this.use(row);
+    if (p.filled >= p.roles.length) this.flushPending();
+  }
+
+  private pendingValues = new Map<Role, string>();
+
+  private flushPending() {
+    if (!this.pending) return;
+    const p = this.pending;
+    this.pending = null;
+    this.pushIndicator(p.indicator.name, this.pendingValues, p.lines[0]);
+    this.pendingValues = new Map();
+  }
+
+  // --- the record -------------------------------------------------------------
+
+  private finish(): ParsedRecord {
+    const firstLine = this.span.from + 1;
+    const lastLine = this.span.to + 1;
+    if (this.name === null) throw new IngestError('INGEST_NO_TABLE', this.file, firstLine, 'project without a 项目名称 value');
+    if (this.indicators.length === 0)
+      throw new IngestError('INGEST_TRUNCATED_TABLE', this.file, lastLine, `table "${this.name}" has no indicator rows: cut off?`);
+    const kind = this.kind ?? (this.execution ? 'self-evaluation' : null);
+    if (this.isLast) {
+      if (!this.indicators.some((i) => i.level1 === '满意度指标'))
+        throw new IngestError('INGEST_TRUNCATED_TABLE', this.file, lastLine, `table "${this.name}" ends before its 满意度指标 rows: the document is cut off`);
+      if (kind === 'self-evaluation' && !this.sawTotalRow)
+        throw new IngestError('INGEST_TRUNCATED_TABLE', this.file, lastLine, `self-evaluation "${this.name}" ends without its 总分 row: the document is cut off`);
+    }
+    this.readWeightsColumn();
+    const unparsed: { line: number; text: string }[] = [];
+    for (let l = firstLine; l <= lastLine; l++) {
+      const lineText = this.lines[l - 1];
+      if (lineText.trim() === '') continue;
+      if (!this.used.has(l) || this.partlyUnparsed.has(l)) unparsed.push({ line: l, text: lineText.replace(/\s+$/, '') });
+    }
+    const isSelf = kind === 'self-evaluation';
+    return {
+      kind,
+      year: this.year,
+      name: this.name,
+      title: this.title,
+      department: this.department,
+      implementingUnit: this.implementingUnit,
+      projectType: this.projectType,
+      projectPeriod: this.projectPeriod,
+      managingOffice: this.managingOffice,
+      budget: this.budget,
+      goal: this.goalParts.join('\n'),
+      outcome: isSelf ? this.outcome : null,
+      indicators: this.indicators,
+      execution: isSelf ? this.execution : null,
+      totalScore: isSelf ? this.totalScore : null,
+      totalWeight: isSelf ? this.totalWeight : null,
+      source: { file: this.file, lines: [firstLine, lastLine] },
+      unparsed,
+    };
+  }
+
+  /**
+   * The 石嘴山 layout: the value column holds weights (bare numbers adding up
+   * to 100 per table, or all 0), and the target is written in the name.
+   */
+  private readWeightsColumn() {
+    if (this.kind === 'self-evaluation') return;
+    if (this.columns?.includes('weight')) return;
+    const raws = this.indicators.map((i) => i.target?.raw ?? null);
+    if (!raws.some((r) => r !== null)) return;
+    if (!raws.every((r) => r === null || /^\d+(\.\d+)?$/.test(r))) return;
+    const sum = raws.reduce((s, r) => s + (r === null ? 0 : Number(r)), 0);
+    if (Math.abs(sum - 100) > 0.01 && sum !== 0) return;
+    for (const ind of this.indicators) {
+      ind.weight = ind.target ? Number(ind.target.raw) : null;
+      ind.target = targetFromName(ind.name);
+    }
+  }
+}
+
+function emptyIndicator(): Indicator {
+  return {
+    level1: null,
+    level2: null,
+    level1Raw: null,
+    level2Raw: null,
+    name: '',
+    target: null,
+    weight: null,
+    actual: null,
+    score: null,
+    shortfallReason: null,
+  };
+}
+
+/** Tidy a multi-line text (goal): each line tidied, line breaks kept. */
+function tidyText(s: string): string {
+  return s
+    .split('\n')
+    .map(tidy)
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+const NUMBERISH = /^[≥≤><=≧≦约]?\d/;
+
+/**
+ * Split "name value" printed on one line (PDF text): the value is the last
+ * space-separated token, or the last two when they read as one number and unit
+ * (50 次以上). Returns [name, null] when there is no space.
+ */
+export function splitNameValue(content: string): [string, string | null] {
+  const s = content.trim();
+  const tokens = s.split(/\s+/);
+  if (tokens.length < 2) return [s, null];
+  let k = tokens.length - 1;
+  while (k - 1 >= 1 && NUMBERISH.test(tokens[k - 1]) && !NUMBERISH.test(tokens[k])) {
+    const v: Value | null = parseValue(tokens.slice(k - 1).join(' '));
+    if (!v || v.value === null) break;
+    k--;
+  }
+  return [tokens.slice(0, k).join(' '), tokens.slice(k).join(' ')];
+}
