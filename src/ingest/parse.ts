@@ -185,6 +185,16 @@ function readIndicatorHeader(row: Row): (Role | null)[] | null {
   return cells.map(columnRole);
 }
 
+const HEADER_WORD =
+  /^((一级|二级|三级)(绩效)?指标|指标值|绩效值|年度指标值|目标值|实际完成值|实际值|分值|权重|得分|未完成原因分析|偏差原因分析|指标性质|度量单位|计量单位|绩效内容|指标内容|指标名称)$/;
+
+/** A column header printed alone on its line (one cell per line). */
+function headerWordRole(row: Row): Role | null {
+  if (!row.flat) return null;
+  const c = compact(row.text);
+  return HEADER_WORD.test(c) ? columnRole(c) : null;
+}
+
 function isTitle(row: Row): boolean {
   const cells = row.flat ? [row.text] : row.cells.filter(Boolean);
   return cells.length === 1 && TITLE.test(cells[0]) && !/^项目名称/.test(compact(cells[0]));
@@ -242,7 +252,9 @@ function buildRows(lines: string[], from: number, to: number): Row[] {
       continue;
     }
     // A numbered item (目标1：, 指标1：) starts a row of its own; a wrapped line continues the row.
-    if (ITEM_PREFIX.test(t)) endPara();
+    // Titles, year and unit lines stand alone.
+    const alone = TITLE.test(t) || YEAR_LINE.test(t) || UNIT_LINE.test(compact(t));
+    if (ITEM_PREFIX.test(t) || alone) endPara();
     if (para === null) {
       para = { cells: [], flat: true, text: t, lines: [i + 1] };
     } else {
@@ -250,6 +262,7 @@ function buildRows(lines: string[], from: number, to: number): Row[] {
       p.text += t;
       p.lines.push(i + 1);
     }
+    if (alone) endPara();
   }
   endPara();
   for (const r of rows) if (r.flat) r.cells = [r.text];
@@ -368,6 +381,8 @@ class RecordParser {
   private totalScore: number | null = null;
   private totalWeight: number | null = null;
   private sawTotalRow = false;
+  private lastRowWasHeaderWord = false;
+  private titleRow: Row | null = null;
 
   constructor(
     private lines: string[],
@@ -402,6 +417,10 @@ class RecordParser {
     // Title block: title, (year), 单位：万元.
     if (this.section === 'header' && this.name === null) {
       if (isTitle(row)) {
+        // Only the title right above the table is its title; an earlier one (a document title,
+        // 附件：…) is kept in unparsed rather than dropped.
+        if (this.titleRow) for (const l of this.titleRow.lines) this.used.delete(l);
+        this.titleRow = row;
         this.title = tidy(text);
         if (/自评/.test(c)) this.kind = 'self-evaluation';
         else if (/目标/.test(c)) this.kind = 'target';
@@ -424,6 +443,18 @@ class RecordParser {
       return;
     }
 
+    const word = headerWordRole(row);
+    if (word) {
+      this.flushPending();
+      this.pendingField = null;
+      this.columns = this.lastRowWasHeaderWord && this.columns ? [...this.columns, word] : [word];
+      this.section = 'indicators';
+      this.lastRowWasHeaderWord = true;
+      this.use(row, 'structure');
+      return;
+    }
+    this.lastRowWasHeaderWord = false;
+
     if (this.section === 'indicators') return this.indicatorRow(row, text, c);
 
     // A header row of the indicator table, a 绩效指标 cell, or a level label starts the table.
@@ -438,11 +469,10 @@ class RecordParser {
       this.use(row, 'structure');
       return;
     }
-    if (this.section !== 'goal' || !row.flat) {
-      if (this.startsWithLevelLabel(row)) {
-        this.section = 'indicators';
-        return this.indicatorRow(row, text, c);
-      }
+    if (this.startsWithLevelLabel(row)) {
+      this.pendingField = null;
+      this.section = 'indicators';
+      return this.indicatorRow(row, text, c);
     }
 
     // Self-evaluation: goal and outcome side by side.

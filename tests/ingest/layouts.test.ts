@@ -1,0 +1,79 @@
+/**
+ * Layouts not in the five documents, as other places publish them: cells
+ * separated by pipes (copied from web pages), one cell per line, and the
+ * newer system export with 指标性质 / 指标值 / 度量单位 columns. Fixtures in
+ * tests/ingest/fixtures/, expectations written from reading them.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestText, root } from './helpers.ts';
+
+const fixture = (name: string) => readFileSync(path.join(root, 'tests/ingest/fixtures', name), 'utf8');
+const brief = (r: { indicators: { level1: string | null; level2: string | null; name: string; target: { op: string | null; value: number | null; unit: string | null } | null }[] }) =>
+  r.indicators.map((i) => [i.level1, i.level2, i.name, i.target?.op ?? null, i.target?.value ?? null, i.target?.unit ?? null]);
+
+describe('layouts from elsewhere', () => {
+  it('pipe-separated cells', () => {
+    const [r] = ingestText(fixture('pipe.txt'), 'pipe.txt').records;
+    expect(r).toMatchObject({
+      kind: 'target',
+      year: 2023,
+      name: '城市社区治理专项经费',
+      department: { name: '吴忠市民政局', code: null },
+      jurisdiction: { name: '吴忠市', code: '640300' },
+      budget: { total: 1205000, fiscal: 1000000, other: 205000 },
+      goal: '完成社区治理示范点建设5个。',
+      unparsed: [],
+    });
+    expect(brief(r)).toEqual([
+      ['产出指标', '数量指标', '示范点建设数量', '≥', 5, '个'],
+      ['产出指标', '质量指标', '验收合格率', '=', 100, '%'],
+      ['产出指标', '时效指标', '完成时间', '≤', null, null],
+      ['产出指标', '成本指标', '示范点补助标准', '=', 200000, '元/个'],
+      ['效益指标', '社会效益指标', '居民参与率', null, null, null],
+      ['满意度指标', '服务对象满意度指标', '居民满意度', '≥', 90, '%'],
+    ]);
+  });
+
+  it('one cell per line', () => {
+    const [r] = ingestText(fixture('onecell.txt'), 'onecell.txt').records;
+    expect(r).toMatchObject({
+      year: 2022,
+      name: '老年人助餐服务补贴',
+      department: { name: '固原市民政局' },
+      implementingUnit: { name: '固原市养老服务中心' },
+      jurisdiction: { name: '固原市', code: '640400' },
+      budget: { total: 360000, fiscal: null, other: null },
+      goal: '为辖区内80周岁以上老年人提供助餐服务。',
+      unparsed: [],
+    });
+    expect(brief(r)).toEqual([
+      ['产出指标', '数量指标', '助餐服务人次', '≥', 12000, '人次'],
+      ['产出指标', '质量指标', '餐食抽检合格率', '=', 100, '%'],
+      ['效益指标', '社会效益指标', '老年人生活质量', null, null, null],
+      ['满意度指标', '服务对象满意度指标', '老年人满意度', '≥', 95, '%'],
+    ]);
+  });
+
+  it('指标性质 / 指标值 / 度量单位 columns', () => {
+    const [r] = ingestText(fixture('nature.txt'), 'nature.txt').records;
+    expect(r).toMatchObject({ year: 2024, name: '农村饮水安全维修养护', budget: { total: 850000 }, jurisdiction: { code: '640422' } });
+    expect(brief(r)).toEqual([
+      ['产出指标', '数量指标', '维修管网长度', '≥', 30, '公里'],
+      ['产出指标', '质量指标', '供水保证率', '≥', 95, '%'],
+      ['产出指标', '成本指标', '维修成本', '≤', 850000, '元'],
+      ['效益指标', '社会效益指标', '群众饮水安全', null, null, null],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥', 90, '%'],
+    ]);
+    expect(r.indicators[3].target).toMatchObject({ raw: '明显改善', qualitative: true });
+  });
+
+  it('without a metadata file, what the text does not state is null', () => {
+    const text = fixture('pipe.txt').replace('2023年度项目支出绩效目标表', '项目支出绩效目标表').replace('吴忠市民政局', '民政局');
+    const [r] = ingestText(text, 'anon.txt').records;
+    expect(r.year).toBeNull();
+    expect(r.jurisdiction).toEqual({ name: null, code: null });
+    expect(r.id).toMatch(/^x-x-target-[0-9a-f]{8}$/);
+  });
+});

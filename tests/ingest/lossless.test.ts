@@ -1,0 +1,83 @@
+/**
+ * Nothing lost: every non-blank source line belongs to a record's span and
+ * ends in a field of that record, is table vocabulary (labels, headers,
+ * template rows), or is listed in `unparsed`. The check reads the lines'
+ * text, independently of the parser's bookkeeping.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ProjectRecord } from '../../src/schema/record.ts';
+import { parseMoney, parsePercentFraction } from '../../src/ingest/amount.ts';
+import { compact } from '../../src/ingest/text.ts';
+import { isParenthetical, readLabelRun } from '../../src/ingest/levels.ts';
+import { ingestSource, ingestText, readSource, sourceFiles } from './helpers.ts';
+
+// Words of the table templates: they carry no data of the record.
+const VOCABULARY =
+  /^(项目名称|主管部门(及代码)?|实施单位|项目属性|项目期(限)?|资金主管处\(科、股\)室|项目主管处室|项目年度金额(\((万)?元\))?|项目资金(\((万)?元\)|（万元）)?|年度资金总额|其中[:：](当年)?财政拨款|上年结转资金|其他资金|(项目)?年度(总体)?(绩效)?目标|年度总体|目标|总体目标|预期目标|实际完成情况|年度|绩效指标|名称|[一二三]级(绩效)?指标|绩效内容|绩效值|指标值|年度指标值|实际完成值|分值|得分|执行率|年初预算数|全年预算数|全年执行数|未完成原因分析|总分|单位[:：]万元|（万元）|[（(]\d{4}年度?[)）]|—|……|指标\d+[：:]|[绩效指标]|（选填）|（必填）)$/;
+
+function recordText(r: ProjectRecord): { text: string; numbers: Set<number> } {
+  const strings: string[] = [];
+  const numbers = new Set<number>();
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') strings.push(compact(v));
+    else if (typeof v === 'number') numbers.add(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  const { source: _s, unparsed: _u, ...fields } = r;
+  walk(fields);
+  return { text: strings.join('\u0001'), numbers };
+}
+
+function accounted(cell: string, r: { text: string; numbers: Set<number> }): boolean {
+  let c = compact(cell).replace(/^(指标|目标)\d+[：:]/, '').replace(/[:：]$/, '');
+  const code = /^[【[](\w+)[】\]]/.exec(c);
+  if (code && r.text.includes(code[1])) c = c.slice(code[0].length);
+  if (c === '' || VOCABULARY.test(c) || readLabelRun(c) || isParenthetical(c)) return true;
+  if (r.text.includes(c)) return true;
+  for (const unit of ['元', '万元'] as const) {
+    const v = parseMoney(c, unit);
+    if (typeof v === 'number' && r.numbers.has(v)) return true;
+  }
+  const p = parsePercentFraction(c);
+  if (typeof p === 'number' && r.numbers.has(p)) return true;
+  return /^\d+(\.\d+)?$/.test(c) && r.numbers.has(Number(c));
+}
+
+describe('no source line is lost', () => {
+  for (const file of sourceFiles) {
+    it(file, () => {
+      const { text } = readSource(file);
+      const lines = text.split(/\r\n|\r|\n/);
+      const { records } = ingestSource(file);
+      const lost: string[] = [];
+      lines.forEach((line, i) => {
+        const n = i + 1;
+        if (line.trim() === '') return;
+        const r = records.find((x) => x.source.lines[0] <= n && n <= x.source.lines[1]);
+        if (!r) return void lost.push(`${n}: outside every record: ${line}`);
+        if (r.unparsed.some((u) => u.line === n)) return;
+        const content = recordText(r);
+        if (!line.includes('\t') && accounted(line, content)) return;
+        const cells = line.includes('\t') ? line.split('\t') : line.trim().split(/\s+/);
+        const missing = cells.filter((c) => !accounted(c, content));
+        if (missing.length > 0) lost.push(`${n}: ${missing.join(' | ')}`);
+      });
+      expect(lost).toEqual([]);
+    });
+  }
+
+  it('lists what it could not read, with line numbers (the cover letter of 001)', () => {
+    const first = ingestSource('001_0a5d8a87461ba45a.txt').records[0];
+    expect(first.unparsed.map((u) => u.line)).toEqual([3, 5, 7, 9, 11, 12]);
+    expect(first.unparsed[5].text).toBe('2024 年 2 月 5 日');
+  });
+
+  it('a line the importer cannot place ends in unparsed, not in silence', () => {
+    const { text } = readSource('000_bd5493f012e3b752.txt');
+    const lines = text.split('\n');
+    lines.splice(11, 0, '备注\t本表数据以批复为准');
+    const [first] = ingestText(lines.join('\n')).records;
+    expect(first.unparsed).toContainEqual({ line: 12, text: '备注\t本表数据以批复为准' });
+  });
+});
