@@ -1,0 +1,119 @@
+/** Money: funding rows vs the total; cost indicators vs the budget. */
+import type { FundingRow, Indicator, ProjectRecord } from '../../schema/record';
+import { hasNumber, makeFlag, type Rule } from '../flag';
+import { fen, fmtWan, fmtYuan } from '../numbers';
+import type { Flag } from '../types';
+
+export const budgetFundingMismatch: Rule = (record) => {
+  const flags: Flag[] = [];
+  const { total, fiscal, other } = record.budget;
+  if (total !== null && fiscal !== null) {
+    const sum = fen(fiscal) + fen(other ?? 0);
+    if (sum !== fen(total)) {
+      flags.push(
+        makeFlag(record, 'BUDGET_FUNDING_MISMATCH', {
+          message:
+            `年度资金总额 ${fmtYuan(total)}，但 财政拨款 ${fmtYuan(fiscal)} + 其他资金 ${other === null ? '（未印出，按 0）' : fmtYuan(other)} = ${fmtYuan(sum / 100)}` +
+            `，相差 ${fmtYuan(Math.abs(fen(total) - sum) / 100)}。`,
+          figures: { total, fiscal, other, sum: sum / 100 },
+          field: 'budget.total',
+        }),
+      );
+    }
+  }
+  const e = record.execution;
+  if (e && e.funding.length > 0) {
+    const columns: [keyof Omit<FundingRow, 'label'>, string][] = [
+      ['initialBudget', '年初预算数'],
+      ['adjustedBudget', '全年预算数'],
+      ['executed', '全年执行数'],
+    ];
+    for (const [key, label] of columns) {
+      const totalValue = e[key];
+      const rows = e.funding.filter((r) => r[key] !== null);
+      if (totalValue === null || rows.length === 0) continue;
+      const sum = rows.reduce((s, r) => s + fen(r[key]!), 0);
+      if (sum === fen(totalValue)) continue;
+      const terms = rows.map((r) => `${r.label} ${fmtWan(r[key]!)}`).join(' + ');
+      flags.push(
+        makeFlag(record, 'BUDGET_FUNDING_MISMATCH', {
+          message: `年度资金总额的${label}为 ${fmtWan(totalValue)}，但其下各行 ${terms} = ${fmtWan(sum / 100)}，相差 ${fmtYuan(Math.abs(fen(totalValue) - sum) / 100)}。`,
+          figures: { total: totalValue, sum: sum / 100, rows: rows.length, column: key },
+          field: `execution.${key}`,
+        }),
+      );
+    }
+  }
+  return flags;
+};
+
+const COST_LEVEL2 = new Set(['成本指标', '经济成本指标', '社会成本指标', '生态环境成本指标']);
+
+/** 二级 成本指标 (under 产出) or anything under 一级 成本指标. */
+export function isCostIndicator(ind: Indicator): boolean {
+  return ind.level1 === '成本指标' || (ind.level2 !== null && COST_LEVEL2.has(ind.level2));
+}
+
+/** A target that is an amount of money: unit 元 or 元/年, or no unit printed but 万/亿 in the text (≤0.8万). */
+export function isMoneyTarget(ind: Indicator): boolean {
+  const t = ind.target;
+  if (!hasNumber(t) || t.op === 'range') return false;
+  if (t.unit === '元' || t.unit === '元/年') return true;
+  return t.unit === null && /[万亿]/u.test(t.raw);
+}
+
+/** The budget cost targets are measured against: a self-evaluation's 年初预算数 (the targets were set then), else the annual total. */
+function budgetReference(record: ProjectRecord): { amount: number; label: string; field: string } | null {
+  const initial = record.execution?.initialBudget ?? null;
+  if (record.kind === 'self-evaluation' && initial !== null) {
+    return { amount: initial, label: '年初预算数', field: 'execution.initialBudget' };
+  }
+  if (record.budget.total !== null) {
+    return { amount: record.budget.total, label: record.kind === 'self-evaluation' ? '全年预算数' : '年度资金总额', field: 'budget.total' };
+  }
+  return null;
+}
+
+export const costVsBudget: Rule = (record) => {
+  const ref = budgetReference(record);
+  if (!ref) return [];
+  const cost = record.indicators.map((ind, i) => ({ ind, i })).filter(({ ind }) => isCostIndicator(ind));
+  const money = cost.filter(({ ind }) => isMoneyTarget(ind));
+  if (money.length === 0) return [];
+  const sum = money.reduce((s, { ind }) => s + fen(ind.target!.value!), 0);
+  const budget = fen(ref.amount);
+  const terms = money.map(({ ind }) => fmtWan(ind.target!.value!)).join(' + ');
+  const figures = {
+    costSum: sum / 100,
+    budget: ref.amount,
+    costIndicatorsWithAmount: money.length,
+    costIndicatorsWithoutAmount: cost.length - money.length,
+  };
+  if (sum > budget) {
+    return [
+      makeFlag(record, 'COST_EXCEEDS_BUDGET', {
+        message: `${money.length} 个成本指标的金额之和 ${terms} = ${fmtWan(sum / 100)}，超过${ref.label} ${fmtWan(ref.amount)}，多出 ${fmtYuan((sum - budget) / 100)}。`,
+        figures: { ...figures, difference: (sum - budget) / 100 },
+        field: ref.field,
+      }),
+    ];
+  }
+  if (sum < budget && money.every(({ ind }) => ind.target!.op === '=')) {
+    const without = cost.filter(({ ind }) => !isMoneyTarget(ind));
+    return [
+      makeFlag(record, 'COST_SHORT_OF_BUDGET', {
+        message:
+          (money.length === 1
+            ? `唯一以金额表示的成本指标写成确定金额 ${fmtWan(sum / 100)}，`
+            : `${money.length} 个以金额表示的成本指标都写成确定金额，之和 ${terms} = ${fmtWan(sum / 100)}，`) +
+          `比${ref.label} ${fmtWan(ref.amount)} 少 ${fmtYuan((budget - sum) / 100)}，差额用途未说明。` +
+          (without.length > 0
+            ? `另有 ${without.length} 个成本指标没有以元或元/年计的金额（${without.map(({ ind }) => `「${ind.target?.raw ?? '未写指标值'}」`).join('')}）。`
+            : ''),
+        figures: { ...figures, difference: (budget - sum) / 100 },
+        field: ref.field,
+      }),
+    ];
+  }
+  return [];
+};

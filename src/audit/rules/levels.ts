@@ -1,0 +1,112 @@
+/** The indicator hierarchy: valid labels, 二级 under the right 一级, required groups (财预〔2021〕101号). */
+import type { Indicator, Level1, Level2 } from '../../schema/record';
+import { indicatorLabel, isNotApplicable, makeFlag, type Rule } from '../flag';
+import type { Flag } from '../types';
+
+/** Which 二级 labels belong to each 一级. 成本指标 under 一级 成本指标 is accepted (both readings of 成本 are in use). */
+export const LEVEL2_PARENTS: Record<Level1, readonly Level2[]> = {
+  产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
+  效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
+  满意度指标: ['服务对象满意度指标'],
+  成本指标: ['经济成本指标', '社会成本指标', '生态环境成本指标', '成本指标'],
+};
+
+/** The 一级 group an indicator belongs to: its 一级, or the parent its 二级 implies. */
+export function groupOf(ind: Indicator): Level1 | null {
+  if (ind.level1 !== null) return ind.level1;
+  if (ind.level2 === null) return null;
+  for (const [l1, l2s] of Object.entries(LEVEL2_PARENTS) as [Level1, readonly Level2[]][]) {
+    if (l2s.includes(ind.level2)) return l1;
+  }
+  return null;
+}
+
+const blank = (s: string | null): boolean => s === null || s.trim() === '';
+
+export const noIndicators: Rule = (record) =>
+  record.indicators.length > 0
+    ? []
+    : [
+        makeFlag(record, 'NO_INDICATORS', {
+          message: '表中没有任何三级绩效指标。',
+          figures: { indicators: 0 },
+          field: 'indicators',
+        }),
+      ];
+
+export const level1Invalid: Rule = (record) => {
+  const flags: Flag[] = [];
+  record.indicators.forEach((ind, i) => {
+    if (ind.level1 !== null || blank(ind.level1Raw)) return;
+    flags.push(
+      makeFlag(record, 'LEVEL1_INVALID', {
+        message: `${indicatorLabel(ind, i)}的一级指标印为「${ind.level1Raw}」，不是产出指标、效益指标、满意度指标或成本指标。`,
+        figures: {},
+        indicatorIndex: i,
+        field: `indicators[${i}].level1`,
+      }),
+    );
+  });
+  return flags;
+};
+
+export const level2Invalid: Rule = (record) => {
+  const flags: Flag[] = [];
+  record.indicators.forEach((ind, i) => {
+    if (ind.level2 !== null || blank(ind.level2Raw)) return;
+    flags.push(
+      makeFlag(record, 'LEVEL2_INVALID', {
+        message: `${indicatorLabel(ind, i)}的二级指标印为「${ind.level2Raw}」，不是规定的二级指标。`,
+        figures: {},
+        indicatorIndex: i,
+        field: `indicators[${i}].level2`,
+      }),
+    );
+  });
+  return flags;
+};
+
+export const level2ParentMismatch: Rule = (record) => {
+  const flags: Flag[] = [];
+  record.indicators.forEach((ind, i) => {
+    if (ind.level1 === null || ind.level2 === null) return;
+    const allowed = LEVEL2_PARENTS[ind.level1];
+    if (allowed.includes(ind.level2)) return;
+    const parent = (Object.keys(LEVEL2_PARENTS) as Level1[]).find((l1) => LEVEL2_PARENTS[l1].includes(ind.level2!));
+    flags.push(
+      makeFlag(record, 'LEVEL2_PARENT_MISMATCH', {
+        message: `${indicatorLabel(ind, i)}的二级指标「${ind.level2}」列在一级指标「${ind.level1}」下，但它属于「${parent ?? '？'}」（${ind.level1}下应为 ${allowed.join('、')}）。`,
+        figures: {},
+        indicatorIndex: i,
+        field: `indicators[${i}].level2`,
+      }),
+    );
+  });
+  return flags;
+};
+
+export const allNotApplicable: Rule = (record) => {
+  const n = record.indicators.length;
+  if (n === 0 || !record.indicators.every(isNotApplicable)) return [];
+  return [
+    makeFlag(record, 'ALL_NOT_APPLICABLE', {
+      message: `全部 ${n} 个指标都是“本指标不适用”或“无”，项目没有设定任何绩效目标。`,
+      figures: { indicators: n },
+      field: 'indicators',
+    }),
+  ];
+};
+
+export const requiredGroupMissing: Rule = (record) => {
+  const n = record.indicators.length;
+  if (n === 0 || record.indicators.every(isNotApplicable)) return [];
+  const groups = new Set(record.indicators.map(groupOf));
+  const missing = (['产出指标', '效益指标'] as const).filter((g) => !groups.has(g));
+  return missing.map((g) =>
+    makeFlag(record, 'REQUIRED_GROUP_MISSING', {
+      message: `表中 ${n} 个指标没有一个属于必填的一级指标「${g}」。`,
+      figures: { missingGroup: g, indicators: n },
+      field: 'indicators',
+    }),
+  );
+};
