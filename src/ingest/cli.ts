@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { ProjectRecord } from '../schema/record.ts';
 import { decodeText, ingestDocument, type DocumentReport } from './document.ts';
 import { IngestError } from './errors.ts';
+import { loadOverrides } from '../categories/load.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SOURCES_DIR = path.join(root, 'data/sources');
@@ -34,7 +35,7 @@ async function readDocument(file: string, displayName: string) {
       throw new IngestError('INGEST_META_INVALID', path.basename(metaPath), null, (e as Error).message);
     }
   }
-  return ingestDocument({ file: displayName, text, meta });
+  return ingestDocument({ file: displayName, text, meta, overrides: loadOverrides(path.join(root, 'data/categories.overrides.json')) });
 }
 
 /** Every source document and its records, in file order. */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { ProjectRecord, SourceMeta, type Kind } from '../schema/record.ts';
 import { findJurisdiction } from '../lib/divisions.ts';
+import { categorize, NO_OVERRIDES, type Overrides } from '../categories/index.ts';
 import { IngestError } from './errors.ts';
 import { parseDocument, type ParsedRecord } from './parse.ts';
 
@@ -16,6 +17,8 @@ export interface DocumentInput {
   text: string;
   /** Parsed metadata file content, or undefined when the document has none. */
   meta?: unknown;
+  /** Hand-maintained category overrides (data/categories.overrides.json); none by default. */
+  overrides?: Overrides;
 }
 
 export interface DocumentReport {
@@ -68,7 +71,7 @@ export function ingestDocument(input: DocumentInput): { records: ProjectRecord[]
   }
   const parsed = parseDocument(input.text, input.file);
 
-  const records = parsed.records.map((r) => complete(r, parsed.documentYear, meta, input.file));
+  const records = parsed.records.map((r) => complete(r, parsed.documentYear, meta, input.file, input.overrides ?? NO_OVERRIDES));
   const seen = new Map<string, ProjectRecord>();
   for (const r of records) {
     const other = seen.get(r.id);
@@ -87,7 +90,7 @@ export function ingestDocument(input: DocumentInput): { records: ProjectRecord[]
   };
 }
 
-function complete(r: ParsedRecord, documentYear: number | null, meta: SourceMeta | null, file: string): ProjectRecord {
+function complete(r: ParsedRecord, documentYear: number | null, meta: SourceMeta | null, file: string, overrides: Overrides): ProjectRecord {
   const line = r.source.lines[0];
   const statedYear = r.year ?? documentYear;
   if (meta && statedYear !== null && statedYear !== meta.year)
@@ -99,13 +102,9 @@ function complete(r: ParsedRecord, documentYear: number | null, meta: SourceMeta
   const jurisdiction = meta
     ? { name: meta.jurisdiction.name, code: meta.jurisdiction.code }
     : (findJurisdiction(r.department?.name ?? '') ?? findJurisdiction(r.title ?? '') ?? { name: null, code: null });
-  const record = {
-    id: recordId({ jurisdictionName: jurisdiction.name, code: jurisdiction.code, year, kind, name: r.name }),
-    ...r,
-    kind,
-    year,
-    jurisdiction,
-  };
+  const id = recordId({ jurisdictionName: jurisdiction.name, code: jurisdiction.code, year, kind, name: r.name });
+  const category = categorize({ id, name: r.name, goal: r.goal, jurisdiction, year, kind }, overrides);
+  const record = { id, ...r, kind, year, jurisdiction, category };
   const checked = ProjectRecord.safeParse(record);
   if (!checked.success) {
     const issue = checked.error.issues[0];

@@ -11,6 +11,7 @@
  * multiplication (see src/ingest/amount.ts).
  */
 import { z } from 'zod';
+import { CategoryAssignment } from '../categories/schema.ts';
 
 /** A party named in the table: a department or an implementing unit. */
 export const Party = z.object({
@@ -180,6 +181,8 @@ export const ProjectRecord = z.object({
   /** Self-evaluation: 实际完成情况 (what was achieved) as published; null for target tables. */
   outcome: z.string().nullable(),
   indicators: z.array(Indicator),
+  /** Category of work, assigned by the rules in src/categories/ or data/categories.overrides.json (docs/categories.md). */
+  category: CategoryAssignment,
   /** Self-evaluation only: the budget block; null for target tables. */
   execution: Execution.nullable(),
   /** Self-evaluation only: 总分 (total score) as printed; null otherwise. */

@@ -76,6 +76,7 @@ export function targetRecord(overrides: Partial<ProjectRecord> = {}): ProjectRec
     totalWeight: null,
     source: { file: 'test.txt', lines: [1, 10] },
     unparsed: [],
+    category: { name: null, rule: null, overridden: false },
     ...overrides,
   };
   return ProjectRecordSchema.parse(r);

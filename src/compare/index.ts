@@ -1,0 +1,7 @@
+export * from './common';
+export * from './money';
+export * from './matrix';
+export * from './sideBySide';
+export * from './unitCosts';
+export * from './acrossYears';
+export * from './table';

@@ -1,0 +1,38 @@
+/**
+ * CSV writing: UTF-8 with a byte-order mark (so Excel reads Chinese as UTF-8),
+ * RFC 4180 (CRLF, fields quoted when they hold a comma, quote or line break,
+ * quotes doubled) via csv-stringify. null → empty cell; booleans true/false;
+ * numbers as JavaScript prints them (exact to the fen, never in exponent form
+ * for these magnitudes); codes stay text ("003", "640100").
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { CellValue, Table } from '../compare/table';
+
+export const BOM = '\uFEFF';
+
+export function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`non-finite number ${v}`);
+    return String(v);
+  }
+  return String(v);
+}
+
+/**
+ * csv-stringify quotes a field holding the record delimiter (\r\n) but not a
+ * bare \n or \r, which Excel and RFC 4180 readers would split into two rows:
+ * quoted_match forces quotes on any line break (and on edge whitespace).
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return stringify([header as string[], ...rows.map((r) => r.map(cell))], { bom: true, record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] });
+}
+
+/** Any comparison table (rows + columns) → CSV text. */
+export function tableToCsv(table: Pick<Table, 'columns' | 'rows'>): string {
+  return toCsv(
+    table.columns.map((c) => c.name),
+    table.rows.map((r: CellValue[]) => r),
+  );
+}
