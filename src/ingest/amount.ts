@@ -20,9 +20,8 @@ export function shiftDecimal(num: string, shift: number): string {
     point = 0;
   }
   if (point > digits.length) digits = digits + '0'.repeat(point - digits.length);
-  let int = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
-  let frac = digits.slice(point).replace(/0+$/, '');
-  if (int === '') int = '0';
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const frac = digits.slice(point).replace(/0+$/, '');
   const out = frac ? `${int}.${frac}` : int;
   return negative && out !== '0' ? `-${out}` : out;
 }

@@ -21,7 +21,7 @@ import { collapse, compact, isSeparatorRow, splitCells, tidy } from './text.ts';
 import { parseValue, targetFromName } from './value.ts';
 
 /** A record before the document-level facts (jurisdiction, id) are added. */
-export type ParsedRecord = Omit<ProjectRecord, 'id' | 'jurisdiction' | 'year' | 'kind'> & {
+export type ParsedRecord = Omit<ProjectRecord, 'id' | 'jurisdiction' | 'year' | 'kind' | 'category'> & {
   kind: Kind | null;
   year: number | null;
 };

@@ -121,11 +121,11 @@ export function parseValue(rawCell: string, options: { fromName?: boolean } = {}
   // Ranges: 1-12月, 5-10分钟, 1～2名.
   const range = /^(\d+(?:\.\d+)?)[-~～—–至到](\d+(?:\.\d+)?)(.*)$/.exec(afterPrefix);
   if (range && prefixOp === null) {
-    const [lo, rest1] = numberWithMultiplier(range[1], range[3]);
+    // 1-2万 applies the multiplier to both ends.
+    const [lo] = numberWithMultiplier(range[1], range[3]);
     const [hi, rest] = numberWithMultiplier(range[2], range[3]);
-    void rest1;
     const [unit] = unitAndSuffix(rest);
-    return { raw, op: 'range', value: lo, upper: hi, unit: unit === '万元' ? '元' : unit, date: null, qualitative: false, fromName };
+    return { raw, op: 'range', value: lo, upper: hi, unit, date: null, qualitative: false, fromName };
   }
 
   const num = /^(\d+(?:\.\d+)?)(.*)$/.exec(afterPrefix);
@@ -134,9 +134,8 @@ export function parseValue(rawCell: string, options: { fromName?: boolean } = {}
     return qualitative(raw, prefixOp, fromName);
   }
   const [value, rest] = numberWithMultiplier(num[1], num[2]);
-  const [unitRaw, suffixOp] = unitAndSuffix(rest);
-  // 万元 after the multiplier was taken leaves 元.
-  const unit = unitRaw;
+  // After the multiplier is taken, 万元 leaves the unit 元.
+  const [unit, suffixOp] = unitAndSuffix(rest);
   return {
     raw,
     op: prefixOp ?? suffixOp ?? '=',
