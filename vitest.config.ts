@@ -1,10 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+// A fixed clock and time zone so dates in output do not depend on the machine.
+const env = { TZ: 'Asia/Shanghai' };
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // A fixed clock and time zone so dates in output do not depend on the machine.
-    env: { TZ: 'Asia/Shanghai' },
     testTimeout: 30_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', '**/node_modules/**'],
+          env,
+        },
+      },
+      {
+        // Browser tests: tests/e2e/global-setup.ts builds the site under
+        // BASE_PATH=/budget/ into dist-e2e/ and serves it; needs /usr/bin/chromium.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          env,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,34 @@
+/**
+ * Site paths. Every internal link goes through `href` so the site works under
+ * any base path (BASE_PATH=/budget/ → import.meta.env.BASE_URL = "/budget/").
+ */
+import type { Kind } from '../schema/record';
+import { departmentSlug, sourceSlug } from './facets';
+
+const base = import.meta.env.BASE_URL;
+
+/** "projects/x/" → "<base>projects/x/". */
+export function href(path = ''): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+export const paths = {
+  home: () => href(''),
+  projects: () => href('projects/'),
+  projectsSorted: (sort: string) => href(sort === 'default' ? 'projects/' : `projects/sort/${sort}/`),
+  project: (id: string) => href(`projects/${id}/`),
+  projectJson: (id: string) => href(`projects/${id}.json`),
+  projectCsv: (id: string) => href(`projects/${id}.csv`),
+  jurisdictions: () => href('jurisdictions/'),
+  jurisdiction: (code: string) => href(`jurisdictions/${code}/`),
+  departments: () => href('departments/'),
+  department: (name: string) => href(`departments/${departmentSlug(name)}/`),
+  years: () => href('years/'),
+  year: (year: number) => href(`years/${year}/`),
+  kind: (kind: Kind) => href(`kinds/${kind}/`),
+  search: () => href('search/'),
+  /** The HTML view of a source document, with a line anchor (#L12). */
+  source: (file: string, line?: number) => href(`sources/${sourceSlug(file)}/${line ? `#L${line}` : ''}`),
+  /** The source document itself, copied as published. */
+  sourceFile: (file: string) => href(`sources/${encodeURIComponent(file)}`),
+};
