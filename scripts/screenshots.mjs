@@ -32,6 +32,18 @@ const pages = [
   ['project-selfeval', selfEval && `projects/${selfEval}/`],
   ['list', 'projects/'],
   ['search', `search/?q=${encodeURIComponent('政务公开')}`],
+  ['categories', 'categories/'],
+  ['category', 'categories/open-government/'],
+  ['compare', 'compare/?j=640100,640200,640500&c=open-government'],
+  ['matrix', 'compare/matrix/'],
+  ['unit-costs', 'compare/unit-costs/'],
+  ['years', 'compare/years/'],
+  ['data', 'data/'],
+  ['project-flags', 'projects/640500-2024-selfeval-6aafabe3/'],
+  ['checks', 'checks/'],
+  ['checks-filtered', 'checks/?jurisdiction=640500'],
+  ['check-page', 'checks/EXEC_RATE_MISMATCH/'],
+  ['methodology', 'methodology/#EXEC_RATE_MISMATCH'],
 ].filter(([, p]) => p !== undefined);
 
 const server = createSiteServer({ dir, base });
@@ -47,6 +59,10 @@ try {
     const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'zh-CN' });
     for (const [name, p] of pages) {
       await page.goto(`${origin}${base}${p}`, { waitUntil: 'networkidle' });
+      if (name === 'project-flags') {
+        // Open the flag beside the execution rate to show the arithmetic.
+        await page.locator('#flag-EXEC_RATE_MISMATCH > summary').click().catch(() => {});
+      }
       if (name === 'search') await page.waitForSelector('#search-results li', { timeout: 5000 }).catch(() => {});
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       const file = `screenshots/${name}-${width}.png`;

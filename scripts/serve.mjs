@@ -25,7 +25,14 @@ export function normalizeBase(base = '/') {
  */
 export function createSiteServer({ dir, base = '/' }) {
   const prefix = normalizeBase(base);
-  const serve = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  // Text downloads are UTF-8: say so (sirv sends text/csv, application/json
+  // without a charset), and serve data/SHA256SUMS (no extension) as text.
+  const setHeaders = (res, pathname) => {
+    const name = pathname.split('/').pop() ?? '';
+    const type = name.endsWith('.csv') ? 'text/csv' : name.endsWith('.json') ? 'application/json' : name.endsWith('.txt') || name === 'SHA256SUMS' ? 'text/plain' : null;
+    if (type) res.setHeader('Content-Type', `${type}; charset=utf-8`);
+  };
+  const serve = sirv(dir, { dev: false, etag: true, extensions: ['html'], setHeaders });
   const notFoundFile = path.join(dir, '404.html');
   const notFound = (res) => {
     res.statusCode = 404;

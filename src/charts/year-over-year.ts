@@ -1,0 +1,125 @@
+/**
+ * Year over year: for each series (a jurisdiction, or a project followed over
+ * the years), one bar per year in ascending order, with the change from the
+ * previous year written beside the later bar. A series with a single year is
+ * one bar and says 仅一年 instead of a change — what there is, drawn
+ * correctly, nothing invented. Missing amounts are 未列明, never zero.
+ * Pure: (spec, size) → string, no DOM.
+ */
+import { scaleLinear } from 'd3-scale';
+import { max } from 'd3-array';
+import { escapeXml, type ChartSize } from './bars';
+import { palette } from './grouped-bars';
+import type { DataTable } from './table';
+
+export interface YearPoint {
+  year: number;
+  /** Yuan; null when not stated. */
+  value: number | null;
+}
+
+export interface YearSeries {
+  label: string;
+  points: YearPoint[];
+}
+
+export interface YearOverYearSpec {
+  id: string;
+  title: string;
+  description: string;
+  series: YearSeries[];
+  format: (value: number) => string;
+}
+
+export interface YearChange {
+  fromYear: number;
+  toYear: number;
+  /** to − from; null when either is missing. */
+  change: number | null;
+  /** change ÷ from; null when from is 0 or missing. */
+  relative: number | null;
+}
+
+/** Points sorted by year; changes between consecutive points. */
+export function yearChanges(points: readonly YearPoint[]): YearChange[] {
+  const ps = [...points].sort((a, b) => a.year - b.year);
+  return ps.slice(1).map((p, i) => {
+    const prev = ps[i];
+    if (p.value === null || prev.value === null) return { fromYear: prev.year, toYear: p.year, change: null, relative: null };
+    // amounts are exact to the fen: subtract in fen to avoid binary noise
+    const change = (Math.round(p.value * 100) - Math.round(prev.value * 100)) / 100;
+    return { fromYear: prev.year, toYear: p.year, change, relative: prev.value === 0 ? null : Math.round((change / prev.value) * 10000) / 10000 };
+  });
+}
+
+function percent(r: number): string {
+  const s = (Math.round(r * 1000) / 10).toFixed(1).replace(/\.0$/, '');
+  return `${r > 0 ? '+' : ''}${s}%`;
+}
+
+function changeText(c: YearChange, format: (v: number) => string): string {
+  if (c.change === null) return `较${c.fromYear}年：无法比较（金额未列明）`;
+  const sign = c.change > 0 ? '+' : c.change < 0 ? '−' : '±';
+  return `较${c.fromYear}年 ${sign}${format(Math.abs(c.change))}${c.relative === null ? '' : `（${percent(c.relative)}）`}`;
+}
+
+const layout = { top: 8, groupHeight: 28, labelHeight: 20, barHeight: 14, rowGap: 8, groupGap: 8, valueWidth: 118, fontSize: 14 };
+
+export function yearOverYearChart(spec: YearOverYearSpec, { width }: ChartSize): string {
+  const years = [...new Set(spec.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  const color = (year: number) => palette[years.indexOf(year) % palette.length];
+  const x = scaleLinear()
+    .domain([0, max(spec.series.flatMap((s) => s.points.map((p) => p.value ?? 0))) || 1])
+    .range([0, Math.max(40, width - layout.valueWidth)]);
+  const parts: string[] = [];
+  let y = layout.top;
+  for (const s of spec.series) {
+    const points = [...s.points].sort((a, b) => a.year - b.year);
+    const changes = yearChanges(points);
+    const note = points.length === 1 ? '（仅一年，无法比较）' : '';
+    parts.push(`<text class="chart-group" x="0" y="${y + 18}" font-weight="700">${escapeXml(s.label + note)}</text>`);
+    y += layout.groupHeight;
+    points.forEach((p, i) => {
+      const w = p.value === null ? 0 : Math.max(p.value > 0 ? 1 : 0, x(Math.max(0, p.value)));
+      const label = i === 0 ? `${p.year}年` : `${p.year}年 · ${changeText(changes[i - 1], spec.format)}`;
+      parts.push(
+        `<g class="chart-bar" data-series="${escapeXml(s.label)}" data-year="${p.year}" data-value="${p.value ?? ''}">` +
+          `<text x="0" y="${y + 15}">${escapeXml(label)}</text>` +
+          `<rect x="0" y="${y + layout.labelHeight}" width="${Math.round(w * 10) / 10}" height="${layout.barHeight}" fill="${color(p.year)}"/>` +
+          `<text class="chart-value" x="${Math.round((w + 6) * 10) / 10}" y="${y + layout.labelHeight + 12}">${escapeXml(p.value === null ? '未列明' : spec.format(p.value))}</text>` +
+          `</g>`,
+      );
+      y += layout.labelHeight + layout.barHeight + layout.rowGap;
+    });
+    y += layout.groupGap;
+  }
+  const height = Math.max(Math.ceil(y), 40);
+  const titleId = `${spec.id}-title`;
+  const descId = `${spec.id}-desc`;
+  const empty = spec.series.every((s) => s.points.length === 0);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ` +
+    `aria-labelledby="${titleId} ${descId}" font-size="${layout.fontSize}" font-family="PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif" fill="#1a1a1a">` +
+    `<title id="${titleId}">${escapeXml(spec.title)}</title>` +
+    `<desc id="${descId}">${escapeXml(spec.description)}</desc>` +
+    (empty ? `<text x="0" y="24">无数据</text>` : parts.join('')) +
+    `</svg>`
+  );
+}
+
+/** One row per series and year: the value and the change from the previous year of that series. */
+export function yearOverYearTable(spec: Pick<YearOverYearSpec, 'series' | 'format'>): DataTable {
+  return {
+    columns: ['系列', '年度', '金额', '较上一年度'],
+    rows: spec.series.flatMap((s) => {
+      const points = [...s.points].sort((a, b) => a.year - b.year);
+      const changes = yearChanges(points);
+      return points.map((p, i) => [
+        s.label,
+        `${p.year}年`,
+        p.value === null ? '未列明' : spec.format(p.value),
+        i === 0 ? (points.length === 1 ? '仅一年' : '—') : changeText(changes[i - 1], spec.format),
+      ]);
+    }),
+  };
+}
