@@ -132,6 +132,21 @@ function csvResource(name: string, path: string, title: string, description: str
   };
 }
 
+/**
+ * indicators.csv: one row per indicator, with its project's fields (the record
+ * with `indicators` replaced by one element). Also the per-project CSV download.
+ */
+export function indicatorsCsv(records: readonly ExportRecord[], overrides: Overrides = NO_OVERRIDES): string {
+  const iCols = indicatorColumns();
+  return toCsv(
+    iCols.map((c) => c.name),
+    records.flatMap((rec) => {
+      const r = { ...rec, category: categoryOf(rec, overrides) };
+      return r.indicators.map((ind, i) => iCols.map((c) => getPath({ ...r, indicators: ind, position: i + 1 }, c.name)));
+    }),
+  );
+}
+
 export function exportOpenData(records: readonly ExportRecord[], opts: ExportOptions = {}): OutputFile[] {
   const overrides = opts.overrides ?? NO_OVERRIDES;
   const withCat = records.map((r) => ({ ...r, category: categoryOf(r, overrides) }));
@@ -142,12 +157,6 @@ export function exportOpenData(records: readonly ExportRecord[], opts: ExportOpt
   const projectsCsv = toCsv(
     pCols.map((c) => c.name),
     withCat.map((r) => pCols.map((c) => getPath(r, c.name))),
-  );
-  // indicators: the record with `indicators` replaced by one element
-  const iCols = indicatorColumns();
-  const indicatorsCsv = toCsv(
-    iCols.map((c) => c.name),
-    withCat.flatMap((r) => r.indicators.map((ind, i) => iCols.map((c) => getPath({ ...r, indicators: ind, position: i + 1 }, c.name)))),
   );
   const selfevals = withCat.filter((r) => r.kind === 'self-evaluation' || r.execution !== null);
   const eCols = executionColumns();
@@ -167,7 +176,7 @@ export function exportOpenData(records: readonly ExportRecord[], opts: ExportOpt
   const files: OutputFile[] = [
     { path: FILE_NAMES.projectsJson, content: JSON.stringify(withCat, null, 2) + '\n' },
     { path: FILE_NAMES.projects, content: projectsCsv },
-    { path: FILE_NAMES.indicators, content: indicatorsCsv },
+    { path: FILE_NAMES.indicators, content: indicatorsCsv(withCat) },
     { path: FILE_NAMES.execution, content: executionCsv },
     { path: FILE_NAMES.funding, content: fundingCsv },
     { path: FILE_NAMES.budgetByCategory, content: tableToCsv(tables[0]) },
@@ -204,7 +213,7 @@ export function exportOpenData(records: readonly ExportRecord[], opts: ExportOpt
       hash: `sha256:${sha256(content(FILE_NAMES.projectsJson))}`,
     },
     csvResource('projects', FILE_NAMES.projects, 'Projects', 'One row per project (published table): the scalar fields of the record.', content(FILE_NAMES.projects), pCols.map((c) => fieldOf(c, docs)), ['id']),
-    csvResource('indicators', FILE_NAMES.indicators, 'Indicators', 'One row per 三级 indicator, with its project\'s key fields.', content(FILE_NAMES.indicators), iCols.map((c) => fieldOf(c, docs)), ['id', 'position']),
+    csvResource('indicators', FILE_NAMES.indicators, 'Indicators', 'One row per 三级 indicator, with its project\'s key fields.', content(FILE_NAMES.indicators), indicatorColumns().map((c) => fieldOf(c, docs)), ['id', 'position']),
     csvResource('execution', FILE_NAMES.execution, 'Budget execution (self-evaluations)', 'One row per self-evaluation: the budget block (年初预算数, 全年预算数, 全年执行数, 执行率) and the total score.', content(FILE_NAMES.execution), eCols.map((c) => fieldOf(c, docs)), ['id']),
     csvResource('execution-funding', FILE_NAMES.funding, 'Funding rows (self-evaluations)', 'One row per 其中 row under 年度资金总额 of a self-evaluation.', content(FILE_NAMES.funding), fCols.map((c) => fieldOf(c, docs)), ['id', 'position']),
     ...tables.map((t, i) =>

@@ -4,6 +4,7 @@ import { jurisdictionInfo } from '../../src/lib/jurisdictions';
 import { budgetByJurisdictionYear, jurisdictionTree, totalBudget } from '../../src/lib/facets';
 import { costIndicators, groupIndicators } from '../../src/lib/indicators';
 import { recordToCsv } from '../../src/lib/record-csv';
+import { exportOpenData } from '../../src/export/index';
 import { ProjectRecord } from '../../src/schema/record';
 
 const dir = 'tests/site/fixtures/records';
@@ -50,10 +51,12 @@ describe('grouping for pages', () => {
 });
 
 describe('CSV download', () => {
-  test('one row per indicator, with a BOM and a header', () => {
+  test('one row per indicator, with a BOM and the header of the dataset indicators.csv', () => {
     const r = byName('政务公开工作经费');
-    const lines = recordToCsv(r).trimEnd().split('\n');
-    expect(lines[0].startsWith('\uFEFFid,kind,year,name')).toBe(true);
+    const lines = recordToCsv(r).trimEnd().split('\r\n');
+    const whole = exportOpenData([r]).find((f) => f.path === 'indicators.csv')!.content;
+    expect(lines[0].startsWith('\uFEFF')).toBe(true);
+    expect(lines[0]).toBe(whole.split('\r\n')[0]);
     expect(lines).toHaveLength(1 + r.indicators.length);
     expect(lines[1]).toContain('政务公开工作经费');
   });
