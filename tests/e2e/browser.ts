@@ -1,5 +1,7 @@
 /** Shared settings of the browser tests: Debian's Chromium driven by playwright-core. */
+import { readFileSync, readdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { ProjectRecord } from '../../src/schema/record';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const e2eBase = '/budget/';
@@ -10,4 +12,24 @@ export function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** The records the site was built from. */
+export function loadRecords(dir: string): ProjectRecord[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ProjectRecord.parse(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))));
+}
+
+/** A page that records console errors, page errors, failed requests and requests that leave the site. */
+export async function watchedPage(browser: Browser, origin: string, width = 1280, javaScriptEnabled = true) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('request', (r) => !r.url().startsWith(origin) && !r.url().startsWith('data:') && problems.push(`left the site: ${r.url()}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  return { page, problems, close: () => context.close() };
 }

@@ -3,19 +3,15 @@
  * on project pages (readable without JavaScript), the /checks/ page with its
  * filters kept in the URL, and the methodology page's entry for every check.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ProjectRecord } from '../../src/schema/record';
 import { auditRecords, CHECKS } from '../../src/audit/checks';
-import { launchChromium } from './browser';
+import { launchChromium, loadRecords, watchedPage as watched } from './browser';
 
 const siteUrl = inject('siteUrl');
 const recordsDir = inject('recordsDir');
 const origin = new URL(siteUrl).origin;
-const records = readdirSync(recordsDir)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ProjectRecord.parse(JSON.parse(readFileSync(`${recordsDir}/${f}`, 'utf8'))));
+const records = loadRecords(recordsDir);
 const flags = auditRecords(records);
 const ZHONGWEI = '640500-2024-selfeval-6aafabe3';
 
@@ -27,17 +23,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function watchedPage(width = 1280, javaScriptEnabled = true) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('request', (r) => !r.url().startsWith(origin) && !r.url().startsWith('data:') && problems.push(`left the site: ${r.url()}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  return { page, problems, close: () => context.close() };
-}
+const watchedPage = (width = 1280, javaScriptEnabled = true) => watched(browser, origin, width, javaScriptEnabled);
 
 describe('flags on a project page', () => {
   test('the 中卫 政府专项工作经费 page shows EXEC_RATE_MISMATCH beside the execution rate; opening it (no JavaScript) shows the arithmetic', async () => {

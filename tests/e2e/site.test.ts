@@ -2,19 +2,15 @@
  * The built site in a real browser, under the base path /budget/.
  * Given the records, the pages show them; searching finds them; every link works.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ProjectRecord } from '../../src/schema/record';
-import { launchChromium } from './browser';
+import { launchChromium, loadRecords, watchedPage as watched } from './browser';
 
 const siteUrl = inject('siteUrl');
 const recordsDir = inject('recordsDir');
 const origin = new URL(siteUrl).origin;
 const basePath = new URL(siteUrl).pathname;
-const records = readdirSync(recordsDir)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ProjectRecord.parse(JSON.parse(readFileSync(`${recordsDir}/${f}`, 'utf8'))));
+const records = loadRecords(recordsDir);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,17 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A page that records console errors, page errors, failed requests and requests that leave the site. */
-async function watchedPage(width = 1280) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('request', (r) => !r.url().startsWith(origin) && !r.url().startsWith('data:') && problems.push(`left the site: ${r.url()}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  return { page, problems };
-}
+const watchedPage = (width = 1280, javaScriptEnabled = true) => watched(browser, origin, width, javaScriptEnabled);
 
 async function resultTitles(page: Page): Promise<string[]> {
   return page.locator('#search-results li h2').allTextContents();
