@@ -545,7 +545,8 @@ class RecordParser {
       return parseMoney(value, '元') === null ? null : undefined;
     }
     const v = parseMoney(value, unit);
-    if (v === undefined) this.partlyUnparsed.add(row.lines[0]);
+    if (v === undefined)
+      throw new IngestError('INGEST_BAD_AMOUNT', this.file, row.lines[0], `"${value.trim()}" is not an amount in ${unit}`);
     return v;
   }
 

@@ -49,6 +49,11 @@ describe('coded errors', () => {
     expect(codeOf(() => ingestText(cut, 'cut.txt', meta))).toMatchObject({ code: 'INGEST_TRUNCATED_TABLE', line: 29 });
   });
 
+  it('an amount that is not a number', () => {
+    const bad = yinchuan.text.replace('项目年度金额(元)\t7630000', '项目年度金额(元)\t柒佰陆拾叁万');
+    expect(codeOf(() => ingestText(bad, 'bad.txt'))).toMatchObject({ code: 'INGEST_BAD_AMOUNT', line: 10 });
+  });
+
   it('binary garbage', () => {
     const bytes = new Uint8Array(4096);
     let seed = 42;
