@@ -869,13 +869,29 @@ class RecordParser {
       return;
     }
     const roles = this.valueRoles();
-    if (INDICATOR_PREFIX.test(t) || !this.pending) {
+    // A whole table row on one line (PDF text): leading level labels, then name and values.
+    const tokens = t.split(/\s+/);
+    const lead: { raw: string; label: Label }[] = [];
+    while (lead.length < tokens.length - 1 && lead.length < 2) {
+      const label = readLabel(tokens[lead.length]);
+      if (!label) break;
+      lead.push({ raw: tokens[lead.length], label });
+    }
+    if (lead.length > 0) {
       this.flushPending();
-      const content = t.replace(INDICATOR_PREFIX, '').replace(/\n/g, '');
-      const [name, value] = splitNameValue(content);
+      if (lead.length === 2) {
+        this.setLevel1(lead[0].raw, lead[0].label.level1 ? lead[0].label : null);
+        this.setLevel2(lead[1].raw, lead[1].label.level2 ? lead[1].label : null);
+      } else this.setLabel(lead[0].raw, lead[0].label);
+    }
+    if (lead.length > 0 || INDICATOR_PREFIX.test(t) || !this.pending) {
+      this.flushPending();
+      const content = tokens.slice(lead.length).join(' ').replace(INDICATOR_PREFIX, '').replace(/\n/g, '');
+      const [name, found] = roles.length > 1 ? splitNameValues(content, roles.length) : splitNameValue(content);
+      const foundValues = found === null ? [] : Array.isArray(found) ? found : [found];
       const values = new Map<Role, string>();
-      if (value !== null && roles.length > 0) values.set(roles[0], value);
-      this.pending = { indicator: emptyIndicator(), roles, filled: value !== null ? 1 : 0, lines: row.lines };
+      foundValues.forEach((v, i) => i < roles.length && values.set(roles[i], v));
+      this.pending = { indicator: emptyIndicator(), roles, filled: foundValues.length, lines: row.lines };
       this.pending.indicator.name = name;
       this.pendingValues = values;
       this.use(row);
@@ -986,6 +1002,18 @@ function tidyText(s: string): string {
     .map(tidy)
     .filter((l) => l !== '')
     .join('\n');
+}
+
+/**
+ * Split "name target actual weight score [reason]" printed on one line: the
+ * last `count` tokens are the values (or `count - 1` when the row is too short
+ * to have a reason). Returns [content, null] when there are no spaces.
+ */
+export function splitNameValues(content: string, count: number): [string, string[] | null] {
+  const tokens = content.trim().split(/\s+/);
+  if (tokens.length < 2) return [content.trim(), null];
+  const n = tokens.length > count ? count : tokens.length - 1;
+  return [tokens.slice(0, tokens.length - n).join(' '), tokens.slice(tokens.length - n)];
 }
 
 const NUMBERISH = /^[≥≤><=≧≦约]?\d/;

@@ -69,6 +69,50 @@ describe('layouts from elsewhere', () => {
     expect(r.indicators[3].target).toMatchObject({ raw: '明显改善', qualitative: true });
   });
 
+  it('PDF text with a whole row on one line, separated by spaces', () => {
+    const [r] = ingestText(fixture('pdf-rows.txt'), 'pdf-rows.txt').records;
+    expect(r).toMatchObject({
+      year: 2024,
+      name: '农业技术推广培训经费',
+      department: { name: '中宁县农业农村局' },
+      implementingUnit: { name: '中宁县农业技术推广服务中心' },
+      jurisdiction: { name: '中宁县', code: '640521' },
+      budget: { total: 125000 },
+      unparsed: [],
+    });
+    expect(brief(r)).toEqual([
+      ['产出指标', '数量指标', '培训人次', '≥', 500, '人次'],
+      ['产出指标', '质量指标', '培训合格率', '≥', 95, '%'],
+      ['产出指标', '时效指标', '完成时间', '≤', null, null],
+      ['产出指标', '成本指标', '人均培训成本', '≤', 250, '元/人'],
+      ['效益指标', '社会效益指标', '农民种植技术水平', null, null, null],
+      ['满意度指标', '服务对象满意度指标', '参训农民满意度', '≥', 90, '%'],
+    ]);
+    expect(r.indicators[2].target!.date).toBe('2024-11');
+  });
+
+  it('a self-evaluation copied from a web page (pipes)', () => {
+    const [r] = ingestText(fixture('selfeval-pipe.txt'), 'selfeval-pipe.txt').records;
+    expect(r).toMatchObject({
+      kind: 'self-evaluation',
+      year: 2023,
+      name: '城乡公交运营补贴',
+      budget: { total: 2800000, fiscal: 2800000, other: null },
+      goal: '保障城乡公交正常运营。',
+      outcome: '全年公交线路正常运营。',
+      execution: { initialBudget: 3000000, adjustedBudget: 2800000, executed: 2660000, reportedRate: 0.95, weight: 10, score: 9.5 },
+      totalScore: 87.5,
+      totalWeight: 90,
+      unparsed: [],
+    });
+    expect(r.indicators.map((i) => [i.level2, i.name, i.target?.raw, i.actual?.raw, i.weight, i.score, i.shortfallReason])).toEqual([
+      ['数量指标', '运营线路数', '≥20条', '20条', 20, 20, null],
+      ['质量指标', '安全事故次数', '0次', '0次', 20, 20, null],
+      ['社会效益指标', '群众出行便利程度', '有所提升', '有所提升', 30, 28, '部分线路班次减少'],
+      ['服务对象满意度指标', '乘客满意度', '≥90%', '92%', 10, 10, null],
+    ]);
+  });
+
   it('without a metadata file, what the text does not state is null', () => {
     const text = fixture('pipe.txt').replace('2023年度项目支出绩效目标表', '项目支出绩效目标表').replace('吴忠市民政局', '民政局');
     const [r] = ingestText(text, 'anon.txt').records;
