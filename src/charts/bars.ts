@@ -7,6 +7,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
+import { barRow, chartSvg, groupHeading } from './svg';
 
 export interface BarRow {
   /** Heading shown above a run of rows with the same group (e.g. a year). */
@@ -49,14 +50,11 @@ const layout = {
   groupHeight: 26,
   labelHeight: 20,
   barHeight: 16,
+  valueBaseline: 13,
   rowGap: 10,
   valueWidth: 118,
   fontSize: 14,
 };
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 export function barChart(spec: BarChartSpec, { width }: ChartSize): string {
   const { rows } = spec;
@@ -70,35 +68,16 @@ export function barChart(spec: BarChartSpec, { width }: ChartSize): string {
   for (const row of rows) {
     if (row.group !== undefined && row.group !== group) {
       group = row.group;
-      parts.push(
-        `<text class="chart-group" x="0" y="${y + 18}" font-weight="700">${escapeXml(row.group)}</text>`,
-      );
+      parts.push(groupHeading(y, row.group));
       y += layout.groupHeight;
     }
     const barWidth = Math.max(row.value > 0 ? 1 : 0, x(Math.max(0, row.value)));
     const color = seriesColors[row.series ?? ''] ?? defaultColor;
     parts.push(
-      `<g class="chart-bar" data-label="${escapeXml(row.label)}" data-value="${row.value}">` +
-        `<text x="0" y="${y + 15}">${escapeXml(row.label)}</text>` +
-        `<rect x="0" y="${y + layout.labelHeight}" width="${round(barWidth)}" height="${layout.barHeight}" fill="${color}"/>` +
-        `<text class="chart-value" x="${round(barWidth + 6)}" y="${y + layout.labelHeight + 13}">${escapeXml(spec.format(row.value))}</text>` +
-        `</g>`,
+      barRow({ data: { label: row.label, value: row.value }, y, label: row.label, width: barWidth, fill: color, valueText: spec.format(row.value) }, layout),
     );
     y += layout.labelHeight + layout.barHeight + layout.rowGap;
   }
   const height = Math.max(y, 40);
-  const titleId = `${spec.id}-title`;
-  const descId = `${spec.id}-desc`;
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ` +
-    `aria-labelledby="${titleId} ${descId}" font-size="${layout.fontSize}" font-family="PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif" fill="#1a1a1a">` +
-    `<title id="${titleId}">${escapeXml(spec.title)}</title>` +
-    `<desc id="${descId}">${escapeXml(spec.description)}</desc>` +
-    (rows.length === 0 ? `<text x="0" y="24">无数据</text>` : parts.join('')) +
-    `</svg>`
-  );
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
+  return chartSvg({ id: spec.id, title: spec.title, description: spec.description, width, height, fontSize: layout.fontSize, empty: rows.length === 0, body: parts.join('') });
 }

@@ -10,7 +10,8 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
-import { escapeXml, type ChartSize } from './bars';
+import type { ChartSize } from './bars';
+import { barRow, chartSvg, escapeXml, groupHeading } from './svg';
 import type { DataTable } from './table';
 
 export interface GroupedBar {
@@ -48,6 +49,7 @@ const layout = {
   groupHeight: 28,
   labelHeight: 20,
   barHeight: 14,
+  valueBaseline: 12,
   rowGap: 8,
   groupGap: 8,
   valueWidth: 118,
@@ -94,35 +96,21 @@ export function groupedBarChart(spec: GroupedBarsSpec, { width }: ChartSize): st
   }
 
   for (const g of spec.groups) {
-    parts.push(`<text class="chart-group" x="0" y="${y + 18}" font-weight="700">${escapeXml(g.label)}</text>`);
+    parts.push(groupHeading(y, g.label));
     y += layout.groupHeight;
     for (const b of g.bars) {
       const label = b.label ?? b.series;
       const w = b.value === null ? 0 : Math.max(b.value > 0 ? 1 : 0, x(Math.max(0, b.value)));
-      const text = b.value === null ? '未列明' : spec.format(b.value);
-      parts.push(
-        `<g class="chart-bar" data-group="${escapeXml(g.label)}" data-series="${escapeXml(b.series)}" data-label="${escapeXml(label)}" data-value="${b.value ?? ''}">` +
-          `<text x="0" y="${y + 15}">${escapeXml(label)}</text>` +
-          `<rect x="0" y="${y + layout.labelHeight}" width="${round(w)}" height="${layout.barHeight}" fill="${colorOf(series, b.series)}"/>` +
-          `<text class="chart-value" x="${round(w + 6)}" y="${y + layout.labelHeight + 12}">${escapeXml(text)}</text>` +
-          `</g>`,
-      );
+      const data = { group: g.label, series: b.series, label, value: b.value ?? '' };
+      const valueText = b.value === null ? '未列明' : spec.format(b.value);
+      parts.push(barRow({ data, y, label, width: w, fill: colorOf(series, b.series), valueText }, layout));
       y += layout.labelHeight + layout.barHeight + layout.rowGap;
     }
     y += layout.groupGap;
   }
   const height = Math.max(Math.ceil(y), 40);
-  const titleId = `${spec.id}-title`;
-  const descId = `${spec.id}-desc`;
   const empty = spec.groups.every((g) => g.bars.length === 0);
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ` +
-    `aria-labelledby="${titleId} ${descId}" font-size="${layout.fontSize}" font-family="PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif" fill="#1a1a1a">` +
-    `<title id="${titleId}">${escapeXml(spec.title)}</title>` +
-    `<desc id="${descId}">${escapeXml(spec.description)}</desc>` +
-    (empty ? `<text x="0" y="24">无数据</text>` : parts.join('')) +
-    `</svg>`
-  );
+  return chartSvg({ id: spec.id, title: spec.title, description: spec.description, width, height, fontSize: layout.fontSize, empty, body: parts.join('') });
 }
 
 /**
@@ -135,8 +123,4 @@ export function groupedBarTable(spec: Pick<GroupedBarsSpec, 'groups' | 'format'>
     columns: [...columns],
     rows: spec.groups.flatMap((g) => g.bars.map((b) => [`${g.label}：${b.label ?? b.series}`, b.value === null ? '未列明' : spec.format(b.value)])),
   };
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
 }

@@ -8,8 +8,9 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
-import { escapeXml, type ChartSize } from './bars';
+import type { ChartSize } from './bars';
 import { palette } from './grouped-bars';
+import { barRow, chartSvg, groupHeading } from './svg';
 import type { DataTable } from './table';
 
 export interface YearPoint {
@@ -63,7 +64,7 @@ function changeText(c: YearChange, format: (v: number) => string): string {
   return `较${c.fromYear}年 ${sign}${format(Math.abs(c.change))}${c.relative === null ? '' : `（${percent(c.relative)}）`}`;
 }
 
-const layout = { top: 8, groupHeight: 28, labelHeight: 20, barHeight: 14, rowGap: 8, groupGap: 8, valueWidth: 118, fontSize: 14 };
+const layout = { top: 8, groupHeight: 28, labelHeight: 20, barHeight: 14, valueBaseline: 12, rowGap: 8, groupGap: 8, valueWidth: 118, fontSize: 14 };
 
 export function yearOverYearChart(spec: YearOverYearSpec, { width }: ChartSize): string {
   const years = [...new Set(spec.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
@@ -77,34 +78,21 @@ export function yearOverYearChart(spec: YearOverYearSpec, { width }: ChartSize):
     const points = [...s.points].sort((a, b) => a.year - b.year);
     const changes = yearChanges(points);
     const note = points.length === 1 ? '（仅一年，无法比较）' : '';
-    parts.push(`<text class="chart-group" x="0" y="${y + 18}" font-weight="700">${escapeXml(s.label + note)}</text>`);
+    parts.push(groupHeading(y, s.label + note));
     y += layout.groupHeight;
     points.forEach((p, i) => {
       const w = p.value === null ? 0 : Math.max(p.value > 0 ? 1 : 0, x(Math.max(0, p.value)));
       const label = i === 0 ? `${p.year}年` : `${p.year}年 · ${changeText(changes[i - 1], spec.format)}`;
-      parts.push(
-        `<g class="chart-bar" data-series="${escapeXml(s.label)}" data-year="${p.year}" data-value="${p.value ?? ''}">` +
-          `<text x="0" y="${y + 15}">${escapeXml(label)}</text>` +
-          `<rect x="0" y="${y + layout.labelHeight}" width="${Math.round(w * 10) / 10}" height="${layout.barHeight}" fill="${color(p.year)}"/>` +
-          `<text class="chart-value" x="${Math.round((w + 6) * 10) / 10}" y="${y + layout.labelHeight + 12}">${escapeXml(p.value === null ? '未列明' : spec.format(p.value))}</text>` +
-          `</g>`,
-      );
+      const data = { series: s.label, year: p.year, value: p.value ?? '' };
+      const valueText = p.value === null ? '未列明' : spec.format(p.value);
+      parts.push(barRow({ data, y, label, width: w, fill: color(p.year), valueText }, layout));
       y += layout.labelHeight + layout.barHeight + layout.rowGap;
     });
     y += layout.groupGap;
   }
   const height = Math.max(Math.ceil(y), 40);
-  const titleId = `${spec.id}-title`;
-  const descId = `${spec.id}-desc`;
   const empty = spec.series.every((s) => s.points.length === 0);
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ` +
-    `aria-labelledby="${titleId} ${descId}" font-size="${layout.fontSize}" font-family="PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif" fill="#1a1a1a">` +
-    `<title id="${titleId}">${escapeXml(spec.title)}</title>` +
-    `<desc id="${descId}">${escapeXml(spec.description)}</desc>` +
-    (empty ? `<text x="0" y="24">无数据</text>` : parts.join('')) +
-    `</svg>`
-  );
+  return chartSvg({ id: spec.id, title: spec.title, description: spec.description, width, height, fontSize: layout.fontSize, empty, body: parts.join('') });
 }
 
 /** One row per series and year: the value and the change from the previous year of that series. */
