@@ -1,7 +1,6 @@
 /** The indicator hierarchy: valid labels, 二级 under the right 一级, required groups (财预〔2021〕101号). */
 import type { Indicator, Level1, Level2 } from '../../schema/record';
-import { indicatorLabel, isNotApplicable, makeFlag, type Rule } from '../flag';
-import type { Flag } from '../types';
+import { indicatorLabel, isNotApplicable, makeFlag, perIndicator, type Rule } from '../flag';
 
 /** Which 二级 labels belong to each 一级. 成本指标 under 一级 成本指标 is accepted (both readings of 成本 are in use). */
 export const LEVEL2_PARENTS: Record<Level1, readonly Level2[]> = {
@@ -34,56 +33,35 @@ export const noIndicators: Rule = (record) =>
         }),
       ];
 
-export const level1Invalid: Rule = (record) => {
-  const flags: Flag[] = [];
-  record.indicators.forEach((ind, i) => {
-    if (ind.level1 !== null || blank(ind.level1Raw)) return;
-    flags.push(
-      makeFlag(record, 'LEVEL1_INVALID', {
-        message: `${indicatorLabel(ind, i)}的一级指标印为「${ind.level1Raw}」，不是产出指标、效益指标、满意度指标或成本指标。`,
-        figures: {},
-        indicatorIndex: i,
-        field: `indicators[${i}].level1`,
-      }),
-    );
-  });
-  return flags;
-};
+export const level1Invalid: Rule = perIndicator('LEVEL1_INVALID', (ind, i) => {
+  if (ind.level1 !== null || blank(ind.level1Raw)) return null;
+  return {
+    message: `${indicatorLabel(ind, i)}的一级指标印为「${ind.level1Raw}」，不是产出指标、效益指标、满意度指标或成本指标。`,
+    figures: {},
+    field: 'level1',
+  };
+});
 
-export const level2Invalid: Rule = (record) => {
-  const flags: Flag[] = [];
-  record.indicators.forEach((ind, i) => {
-    if (ind.level2 !== null || blank(ind.level2Raw)) return;
-    flags.push(
-      makeFlag(record, 'LEVEL2_INVALID', {
-        message: `${indicatorLabel(ind, i)}的二级指标印为「${ind.level2Raw}」，不是规定的二级指标。`,
-        figures: {},
-        indicatorIndex: i,
-        field: `indicators[${i}].level2`,
-      }),
-    );
-  });
-  return flags;
-};
+export const level2Invalid: Rule = perIndicator('LEVEL2_INVALID', (ind, i) => {
+  if (ind.level2 !== null || blank(ind.level2Raw)) return null;
+  return {
+    message: `${indicatorLabel(ind, i)}的二级指标印为「${ind.level2Raw}」，不是规定的二级指标。`,
+    figures: {},
+    field: 'level2',
+  };
+});
 
-export const level2ParentMismatch: Rule = (record) => {
-  const flags: Flag[] = [];
-  record.indicators.forEach((ind, i) => {
-    if (ind.level1 === null || ind.level2 === null) return;
-    const allowed = LEVEL2_PARENTS[ind.level1];
-    if (allowed.includes(ind.level2)) return;
-    const parent = (Object.keys(LEVEL2_PARENTS) as Level1[]).find((l1) => LEVEL2_PARENTS[l1].includes(ind.level2!));
-    flags.push(
-      makeFlag(record, 'LEVEL2_PARENT_MISMATCH', {
-        message: `${indicatorLabel(ind, i)}的二级指标「${ind.level2}」列在一级指标「${ind.level1}」下，但它属于「${parent ?? '？'}」（${ind.level1}下应为 ${allowed.join('、')}）。`,
-        figures: {},
-        indicatorIndex: i,
-        field: `indicators[${i}].level2`,
-      }),
-    );
-  });
-  return flags;
-};
+export const level2ParentMismatch: Rule = perIndicator('LEVEL2_PARENT_MISMATCH', (ind, i) => {
+  if (ind.level1 === null || ind.level2 === null) return null;
+  const allowed = LEVEL2_PARENTS[ind.level1];
+  if (allowed.includes(ind.level2)) return null;
+  const parent = (Object.keys(LEVEL2_PARENTS) as Level1[]).find((l1) => LEVEL2_PARENTS[l1].includes(ind.level2!));
+  return {
+    message: `${indicatorLabel(ind, i)}的二级指标「${ind.level2}」列在一级指标「${ind.level1}」下，但它属于「${parent ?? '？'}」（${ind.level1}下应为 ${allowed.join('、')}）。`,
+    figures: {},
+    field: 'level2',
+  };
+});
 
 export const allNotApplicable: Rule = (record) => {
   const n = record.indicators.length;

@@ -1,8 +1,7 @@
 /** Self-evaluation scores: indicator scores vs weights and the scoring rule, and the total (财预〔2020〕10号). */
 import type { Indicator } from '../../schema/record';
-import { hasNumber, indicatorLabel, makeFlag, unitLabel, type Rule } from '../flag';
+import { hasNumber, indicatorLabel, makeFlag, perIndicator, unitLabel, type Rule } from '../flag';
 import { approxEqual, decimalsOf, fmt, scoreTolerance } from '../numbers';
-import type { Flag } from '../types';
 
 export interface ExpectedScore {
   expected: number;
@@ -42,56 +41,42 @@ export function expectedIndicatorScore(ind: Indicator): ExpectedScore | null {
   return { expected: Math.min(ratio, 1) * w, ratio, formula };
 }
 
-export const indicatorScoreOverWeight: Rule = (record) => {
-  const flags: Flag[] = [];
-  record.indicators.forEach((ind, i) => {
-    if (ind.score === null || ind.weight === null) return;
-    if (ind.score <= ind.weight + 1e-9) return;
-    flags.push(
-      makeFlag(record, 'INDICATOR_SCORE_OVER_WEIGHT', {
-        message: `${indicatorLabel(ind, i)}得分 ${fmt(ind.score)} 高于分值 ${fmt(ind.weight)}（超出 ${fmt(ind.score - ind.weight)}）。`,
-        figures: { score: ind.score, weight: ind.weight, excess: ind.score - ind.weight },
-        indicatorIndex: i,
-        field: `indicators[${i}].score`,
-      }),
-    );
-  });
-  return flags;
-};
+export const indicatorScoreOverWeight: Rule = perIndicator('INDICATOR_SCORE_OVER_WEIGHT', (ind, i) => {
+  if (ind.score === null || ind.weight === null) return null;
+  if (ind.score <= ind.weight + 1e-9) return null;
+  return {
+    message: `${indicatorLabel(ind, i)}得分 ${fmt(ind.score)} 高于分值 ${fmt(ind.weight)}（超出 ${fmt(ind.score - ind.weight)}）。`,
+    figures: { score: ind.score, weight: ind.weight, excess: ind.score - ind.weight },
+    field: 'score',
+  };
+});
 
-export const indicatorScoreRule: Rule = (record) => {
-  const flags: Flag[] = [];
-  record.indicators.forEach((ind, i) => {
-    if (ind.score === null || ind.weight === null) return;
-    if (ind.score > ind.weight + 1e-9) return; // INDICATOR_SCORE_OVER_WEIGHT says it
-    const exp = expectedIndicatorScore(ind);
-    if (!exp) return;
-    const tol = scoreTolerance(ind.score);
-    if (approxEqual(ind.score, exp.expected, tol)) return;
-    const t = ind.target!;
-    const a = ind.actual!;
-    const capped = exp.ratio > 1 ? `，比值 ${fmt(exp.ratio, 4)} 超过 1，按满分计` : '';
-    flags.push(
-      makeFlag(record, 'INDICATOR_SCORE_RULE', {
-        message:
-          `${indicatorLabel(ind, i)}：指标值 ${t.raw}，实际完成值 ${a.raw}（单位 ${unitLabel(t.unit)}），按计分规则 ${exp.formula} = ${fmt(exp.expected, 2)} 分${capped}；` +
-          `印出的得分为 ${fmt(ind.score)}（相差 ${fmt(Math.abs(ind.score - exp.expected), 2)}，容差 ${fmt(tol, 3)}）。`,
-        figures: {
-          target: t.value,
-          actual: a.value,
-          op: t.op,
-          weight: ind.weight,
-          score: ind.score,
-          expectedScore: exp.expected,
-          tolerance: tol,
-        },
-        indicatorIndex: i,
-        field: `indicators[${i}].score`,
-      }),
-    );
-  });
-  return flags;
-};
+export const indicatorScoreRule: Rule = perIndicator('INDICATOR_SCORE_RULE', (ind, i) => {
+  if (ind.score === null || ind.weight === null) return null;
+  if (ind.score > ind.weight + 1e-9) return null; // INDICATOR_SCORE_OVER_WEIGHT says it
+  const exp = expectedIndicatorScore(ind);
+  if (!exp) return null;
+  const tol = scoreTolerance(ind.score);
+  if (approxEqual(ind.score, exp.expected, tol)) return null;
+  const t = ind.target!;
+  const a = ind.actual!;
+  const capped = exp.ratio > 1 ? `，比值 ${fmt(exp.ratio, 4)} 超过 1，按满分计` : '';
+  return {
+    message:
+      `${indicatorLabel(ind, i)}：指标值 ${t.raw}，实际完成值 ${a.raw}（单位 ${unitLabel(t.unit)}），按计分规则 ${exp.formula} = ${fmt(exp.expected, 2)} 分${capped}；` +
+      `印出的得分为 ${fmt(ind.score)}（相差 ${fmt(Math.abs(ind.score - exp.expected), 2)}，容差 ${fmt(tol, 3)}）。`,
+    figures: {
+      target: t.value,
+      actual: a.value,
+      op: t.op,
+      weight: ind.weight,
+      score: ind.score,
+      expectedScore: exp.expected,
+      tolerance: tol,
+    },
+    field: 'score',
+  };
+});
 
 export const totalScoreMismatch: Rule = (record) => {
   if (record.totalScore === null) return [];

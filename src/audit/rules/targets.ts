@@ -1,7 +1,7 @@
 /** Targets and actuals: vague wording, missing targets, duplicates, units, percentages, dates. */
 import type { Value } from '../../schema/record';
 import { VAGUE_WORDS } from '../catalogue';
-import { compact, hasNumber, indicatorLabel, isNotApplicable, makeFlag, unitLabel, type Rule } from '../flag';
+import { compact, hasNumber, indicatorLabel, isNotApplicable, makeFlag, perIndicator, unitLabel, type Rule } from '../flag';
 import { fmt } from '../numbers';
 import type { Flag } from '../types';
 
@@ -17,38 +17,30 @@ export function vagueWords(v: Value | null): string[] {
   return found;
 }
 
-export const vagueTarget: Rule = (record) => {
-  const flags: Flag[] = [];
-  record.indicators.forEach((ind, i) => {
-    const words = vagueWords(ind.target);
-    if (words.length === 0) return;
-    flags.push(
-      makeFlag(record, 'VAGUE_TARGET', {
-        message: `${indicatorLabel(ind, i)}的指标值为「${ind.target!.raw}」，含模糊表述「${words.join('」「')}」，没有数字或分级标准，无法衡量是否完成（财预〔2021〕101号）。`,
-        figures: { words: words.join('、') },
-        indicatorIndex: i,
-        field: `indicators[${i}].target`,
-      }),
-    );
-  });
-  return flags;
-};
+// The two value cells of an indicator, with their Chinese names.
+const VALUE_FIELDS = [
+  ['target', '指标值'],
+  ['actual', '实际完成值'],
+] as const;
 
-export const noTarget: Rule = (record) => {
-  const flags: Flag[] = [];
-  record.indicators.forEach((ind, i) => {
-    if (ind.target !== null || isNotApplicable(ind)) return;
-    flags.push(
-      makeFlag(record, 'NO_TARGET', {
-        message: `${indicatorLabel(ind, i)}没有指标值。`,
-        figures: {},
-        indicatorIndex: i,
-        field: `indicators[${i}].target`,
-      }),
-    );
-  });
-  return flags;
-};
+export const vagueTarget: Rule = perIndicator('VAGUE_TARGET', (ind, i) => {
+  const words = vagueWords(ind.target);
+  if (words.length === 0) return null;
+  return {
+    message: `${indicatorLabel(ind, i)}的指标值为「${ind.target!.raw}」，含模糊表述「${words.join('」「')}」，没有数字或分级标准，无法衡量是否完成（财预〔2021〕101号）。`,
+    figures: { words: words.join('、') },
+    field: 'target',
+  };
+});
+
+export const noTarget: Rule = perIndicator('NO_TARGET', (ind, i) => {
+  if (ind.target !== null || isNotApplicable(ind)) return null;
+  return {
+    message: `${indicatorLabel(ind, i)}没有指标值。`,
+    figures: {},
+    field: 'target',
+  };
+});
 
 export const duplicateIndicator: Rule = (record) => {
   const flags: Flag[] = [];
@@ -76,71 +68,40 @@ export const duplicateIndicator: Rule = (record) => {
   return flags;
 };
 
-export const unitMismatch: Rule = (record) => {
-  const flags: Flag[] = [];
-  record.indicators.forEach((ind, i) => {
-    const t = ind.target;
-    const a = ind.actual;
-    if (!hasNumber(t) || !hasNumber(a)) return;
-    if ((t.unit ?? '') === (a.unit ?? '')) return;
-    flags.push(
-      makeFlag(record, 'UNIT_MISMATCH', {
-        message: `${indicatorLabel(ind, i)}的指标值「${t.raw}」单位为 ${unitLabel(t.unit)}，实际完成值「${a.raw}」单位为 ${unitLabel(a.unit)}，无法比较。`,
-        figures: { target: t.value, targetUnit: t.unit, actual: a.value, actualUnit: a.unit },
-        indicatorIndex: i,
-        field: `indicators[${i}].actual`,
-      }),
-    );
-  });
-  return flags;
-};
+export const unitMismatch: Rule = perIndicator('UNIT_MISMATCH', (ind, i) => {
+  const t = ind.target;
+  const a = ind.actual;
+  if (!hasNumber(t) || !hasNumber(a)) return null;
+  if ((t.unit ?? '') === (a.unit ?? '')) return null;
+  return {
+    message: `${indicatorLabel(ind, i)}的指标值「${t.raw}」单位为 ${unitLabel(t.unit)}，实际完成值「${a.raw}」单位为 ${unitLabel(a.unit)}，无法比较。`,
+    figures: { target: t.value, targetUnit: t.unit, actual: a.value, actualUnit: a.unit },
+    field: 'actual',
+  };
+});
 
-export const percentOutOfRange: Rule = (record) => {
-  const flags: Flag[] = [];
-  record.indicators.forEach((ind, i) => {
-    for (const [key, label] of [
-      ['target', '指标值'],
-      ['actual', '实际完成值'],
-    ] as const) {
-      const v = ind[key];
-      if (v === null || v.unit !== '%') continue;
-      const nums = [v.value, v.upper].filter((x): x is number => x !== null);
-      const bad = nums.find((x) => x < 0 || x > 100);
-      if (bad === undefined) continue;
-      flags.push(
-        makeFlag(record, 'PERCENT_OUT_OF_RANGE', {
-          message: `${indicatorLabel(ind, i)}的${label}「${v.raw}」为 ${fmt(bad)}%，超出 0–100%。`,
-          figures: { value: bad },
-          indicatorIndex: i,
-          field: `indicators[${i}].${key}`,
-        }),
-      );
-    }
-  });
-  return flags;
-};
+export const percentOutOfRange: Rule = perIndicator('PERCENT_OUT_OF_RANGE', (ind, i) =>
+  VALUE_FIELDS.flatMap(([key, label]) => {
+    const v = ind[key];
+    if (v === null || v.unit !== '%') return [];
+    const bad = [v.value, v.upper].find((x) => x !== null && (x < 0 || x > 100));
+    if (bad === undefined || bad === null) return [];
+    return [{ message: `${indicatorLabel(ind, i)}的${label}「${v.raw}」为 ${fmt(bad)}%，超出 0–100%。`, figures: { value: bad }, field: key }];
+  }),
+);
 
-export const dateOutsideYear: Rule = (record) => {
-  if (record.year === null) return [];
-  const flags: Flag[] = [];
-  record.indicators.forEach((ind, i) => {
-    for (const [key, label] of [
-      ['target', '指标值'],
-      ['actual', '实际完成值'],
-    ] as const) {
-      const v = ind[key];
-      if (v === null || v.date === null) continue;
-      const year = Number(v.date.slice(0, 4));
-      if (!Number.isInteger(year) || year === record.year) continue;
-      flags.push(
-        makeFlag(record, 'DATE_OUTSIDE_YEAR', {
-          message: `${indicatorLabel(ind, i)}的${label}「${v.raw}」在 ${year} 年，不在预算年度 ${record.year} 年内。`,
-          figures: { year, budgetYear: record.year, date: v.date },
-          indicatorIndex: i,
-          field: `indicators[${i}].${key}`,
-        }),
-      );
-    }
-  });
-  return flags;
-};
+export const dateOutsideYear: Rule = perIndicator('DATE_OUTSIDE_YEAR', (ind, i, record) =>
+  VALUE_FIELDS.flatMap(([key, label]) => {
+    const v = ind[key];
+    if (record.year === null || v === null || v.date === null) return [];
+    const year = Number(v.date.slice(0, 4));
+    if (!Number.isInteger(year) || year === record.year) return [];
+    return [
+      {
+        message: `${indicatorLabel(ind, i)}的${label}「${v.raw}」在 ${year} 年，不在预算年度 ${record.year} 年内。`,
+        figures: { year, budgetYear: record.year, date: v.date },
+        field: key,
+      },
+    ];
+  }),
+);
