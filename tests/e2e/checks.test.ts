@@ -3,27 +3,13 @@
  * on project pages (readable without JavaScript), the /checks/ page with its
  * filters kept in the URL, and the methodology page's entry for every check.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { auditRecords, CHECKS } from '../../src/audit/checks';
-import { launchChromium, loadRecords, watchedPage as watched } from './browser';
+import { useSite } from './use-site';
 
-const siteUrl = inject('siteUrl');
-const recordsDir = inject('recordsDir');
-const origin = new URL(siteUrl).origin;
-const records = loadRecords(recordsDir);
+const { siteUrl, records, watchedPage } = useSite();
 const flags = auditRecords(records);
 const ZHONGWEI = '640500-2024-selfeval-6aafabe3';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const watchedPage = (width = 1280, javaScriptEnabled = true) => watched(browser, origin, width, javaScriptEnabled);
 
 describe('flags on a project page', () => {
   test('the 中卫 政府专项工作经费 page shows EXEC_RATE_MISMATCH beside the execution rate; opening it (no JavaScript) shows the arithmetic', async () => {

@@ -4,25 +4,12 @@
  * projects of every jurisdiction side by side; the data files answer with
  * the right content type; project pages carry a citation.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { launchChromium, loadRecords, watchedPage as watched } from './browser';
+import { useSite } from './use-site';
 
-const siteUrl = inject('siteUrl');
-const recordsDir = inject('recordsDir');
-const origin = new URL(siteUrl).origin;
-const records = loadRecords(recordsDir);
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const watchedPage = (width = 1280, javaScriptEnabled = true) => watched(browser, origin, width, javaScriptEnabled);
+const site = useSite();
+const { siteUrl, records, watchedPage } = site;
 
 const GAZETTE = '政务公开与政府公报';
 
@@ -46,7 +33,7 @@ describe('the comparison builder', () => {
     expect(new URL(page.url()).search).toBe('?j=640100,640200,640500&c=open-government');
     const after = await page.locator('#compare-results tbody tr[data-id]:visible').count();
     expect(after).toBe(records.filter((r) => ['640100', '640200', '640500'].includes(r.jurisdiction.code ?? '') && r.category.name === GAZETTE).length);
-    const again = await browser.newPage();
+    const again = await site.browser.newPage();
     await again.goto(page.url());
     expect(await again.locator('#compare-results tbody tr[data-id]:visible').count()).toBe(after);
     await again.close();

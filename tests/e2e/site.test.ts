@@ -2,25 +2,12 @@
  * The built site in a real browser, under the base path /budget/.
  * Given the records, the pages show them; searching finds them; every link works.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, loadRecords, watchedPage as watched } from './browser';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite } from './use-site';
 
-const siteUrl = inject('siteUrl');
-const recordsDir = inject('recordsDir');
-const origin = new URL(siteUrl).origin;
+const { siteUrl, records, watchedPage, origin } = useSite();
 const basePath = new URL(siteUrl).pathname;
-const records = loadRecords(recordsDir);
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const watchedPage = (width = 1280, javaScriptEnabled = true) => watched(browser, origin, width, javaScriptEnabled);
 
 async function resultTitles(page: Page): Promise<string[]> {
   return page.locator('#search-results li h2').allTextContents();
