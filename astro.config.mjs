@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { cleanOutput } from './src/lib/clean-output.ts';
 import { pagefind } from './src/lib/pagefind.ts';
 
 /**
@@ -14,9 +15,10 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? 'dist',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inlined: the Content-Security-Policy (src/lib/csp.ts) allows no inline styles.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // No prefetch, no fonts, no analytics: nothing leaves the site.
-  integrations: [pagefind()],
+  integrations: [cleanOutput(), pagefind()],
   vite: {
     // Keep page scripts as files: an inlined script breaks the search page's
     // dynamic import of <base>pagefind/pagefind.js (__VITE_PRELOAD__ is left undefined).

@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', '**/node_modules/**'],
           env,
+          // Projects do not inherit the root's timeout; command-line tests spawn tsx and the build tests run astro.
+          testTimeout: 60_000,
         },
       },
       {

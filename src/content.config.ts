@@ -5,13 +5,11 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { recordsDir } from './domain/records';
 import { ProjectRecord } from './schema/record';
 
-/** Records directory; RECORDS_DIR lets tests and local development point at fixtures. */
-const recordsDir = process.env.RECORDS_DIR ?? './data/records';
-
 const records = defineCollection({
-  loader: glob({ pattern: '*.json', base: recordsDir }),
+  loader: glob({ pattern: '*.json', base: recordsDir() }),
   schema: ProjectRecord,
 });
 

@@ -22,14 +22,15 @@ export function sumYuan(values: readonly number[]): number {
   return fenToYuan(values.reduce((a, v) => a + toFen(v), 0n));
 }
 
-/** A decimal number as an exact fraction n / 10^k. */
+/** A finite number as an exact fraction n / d (d a power of ten), exponent notation (5e-7, 1.5e+21) included. */
 export function toFraction(x: number): { n: bigint; d: bigint } {
-  const s = String(x);
-  if (/e/i.test(s)) throw new Error(`cannot take ${s} exactly`);
-  const neg = s.startsWith('-');
-  const [i, f = ''] = (neg ? s.slice(1) : s).split('.');
-  const n = BigInt(i + f) * (neg ? -1n : 1n);
-  return { n, d: 10n ** BigInt(f.length) };
+  if (!Number.isFinite(x)) throw new Error(`cannot take ${x} exactly`);
+  const [mantissa, exp = '0'] = String(x).toLowerCase().split('e');
+  const neg = mantissa.startsWith('-');
+  const [i, f = ''] = (neg ? mantissa.slice(1) : mantissa).split('.');
+  const shift = Number(exp) - f.length;
+  const digits = BigInt(i + f) * (neg ? -1n : 1n);
+  return shift >= 0 ? { n: digits * 10n ** BigInt(shift), d: 1n } : { n: digits, d: 10n ** BigInt(-shift) };
 }
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -56,9 +57,12 @@ export interface Quotient {
   rounded: boolean;
 }
 
-/** amount (yuan) ÷ quantity, exact, rounded to the fen. */
-export function divideYuan(amountYuan: number, quantity: number): Quotient {
-  if (quantity === 0) throw new Error('division by zero quantity');
+/** Largest quotient divideYuan returns, in yuan (the schema's MAX_NUMBER): beyond it a "cost per unit" means a quantity too small to divide by. */
+const MAX_QUOTIENT_FEN = 10n ** 17n;
+
+/** amount (yuan) ÷ quantity, exact, rounded to the fen; null for a zero quantity or a quotient beyond 1e15 yuan. */
+export function divideYuan(amountYuan: number, quantity: number): Quotient | null {
+  if (quantity === 0 || !Number.isFinite(quantity)) return null;
   const q = toFraction(quantity);
   // amountYuan / (q.n / q.d) = amountFen * q.d / (100 * q.n)
   let n = toFen(amountYuan) * q.d;
@@ -68,6 +72,7 @@ export function divideYuan(amountYuan: number, quantity: number): Quotient {
   const rn = n / g;
   const rd = d / g;
   const fen = roundDiv(n * 100n, d);
+  if (fen > MAX_QUOTIENT_FEN || -fen > MAX_QUOTIENT_FEN) return null;
   return { yuan: fenToYuan(fen), exact: rd === 1n ? `${rn}` : `${rn}/${rd}`, rounded: fen * d !== n * 100n };
 }
 
@@ -76,11 +81,11 @@ export function fmt(yuan: number): string {
   return Number.isInteger(yuan) ? String(yuan) : yuan.toFixed(2).replace(/0$/, '');
 }
 
-/** a ÷ b for two yuan amounts, exact, rounded half up to `decimals` places (for rates). */
-export function ratio(a: number, b: number, decimals = 4): number {
+/** a ÷ b for two yuan amounts, exact, rounded half up to `decimals` places (for rates); null when b is zero. */
+export function ratio(a: number, b: number, decimals = 4): number | null {
   const scale = 10n ** BigInt(decimals);
   const d = toFen(b);
-  if (d === 0n) throw new Error('ratio: zero denominator');
+  if (d === 0n) return null;
   let n = toFen(a) * scale;
   let dd = d;
   if (dd < 0n) [n, dd] = [-n, -dd];

@@ -133,12 +133,14 @@ function makeDivision(
     notes?: string[];
     bound?: Bound;
   },
-): UnitCost {
+): UnitCost[] {
   const q = divideYuan(p.amount.yuan, p.quantity.value);
+  // A quantity of zero, or so small that the cost per unit is beyond any amount: no unit cost to state.
+  if (q === null) return [];
   const unit = `元/${p.quantity.unit}`;
   const bound = p.bound !== undefined ? p.bound : boundOf(p.amount.op, p.quantity.op);
   const arithmetic = `${fmt(p.amount.yuan)} 元 ÷ ${p.quantity.value} ${p.quantity.unit} = ${fmt(q.yuan)} ${unit}${q.rounded ? ` (exact ${q.exact}, rounded to the fen)` : ''}`;
-  return {
+  return [{
     ...head(r, opts),
     topic: p.topic,
     measure: p.measure,
@@ -152,7 +154,7 @@ function makeDivision(
     arithmetic,
     assumptions: p.assumptions ?? [],
     notes: p.notes ?? [],
-  };
+  }];
 }
 
 function valueInput(ind: Indicator, pos: number, from: 'target' | 'actual'): UnitCostInput {
@@ -179,7 +181,7 @@ export function pairedUnitCosts(r: CompareRecord, opts: CompareOptions = {}): Un
         if (cv.unit === '元/年' || /\/年$/.test(qv.unit ?? '')) notes.push('both figures are annual');
         const gazette = /公报/.test(q.ind.name + c.ind.name);
         out.push(
-          makeDivision(r, opts, {
+          ...makeDivision(r, opts, {
             topic: gazette ? '政府公报' : null,
             measure: `${stem(c.ind.name)} per ${countUnit(qv.unit)}`,
             basis,
@@ -246,7 +248,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
       measure: 'printing per copy (内页 + 封皮)',
       basis: 'target',
       value: perCopy,
-      exact: divideYuan(perCopy, 1).exact,
+      exact: divideYuan(perCopy, 1)!.exact,
       unit: '元/本',
       bound: pagesBound,
       amount: { yuan: perCopy, op: pagesBound, inputs: [pages.input, pagePrice.input, coverPrice.input] },
@@ -355,7 +357,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
     const published = r.outcome ? squash(r.outcome).match(/公报》?(\d+)期/) : null;
     if (r.kind === 'self-evaluation' && actual?.value != null && actual.unit === '元' && published) {
       out.push(
-        makeDivision(r, opts, {
+        ...makeDivision(r, opts, {
           topic: '政府公报',
           measure: 'all production costs per issue',
           basis: 'actual',
@@ -383,7 +385,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
       ];
       if (/期数/.test(q.ind.name)) assumptions.push(`"${q.ind.name}" is named a count of issues (期数) but its value is "${q.v!.raw}"; read as copies`);
       out.push(
-        makeDivision(r, opts, {
+        ...makeDivision(r, opts, {
           topic: '政府公报',
           measure: 'all production costs per copy',
           basis,
@@ -415,7 +417,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
         const gazetteRow = r.indicators.find((ind) => isCost(ind) && /公报/.test(ind.name));
         const t = issueQty.ind.target!;
         out.push(
-          makeDivision(r, opts, {
+          ...makeDivision(r, opts, {
             topic: '政府公报',
             measure: 'printing per issue (cost derived from the budget)',
             basis: 'target',

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { ProjectRecord } from '../schema/record';
 import { CategoryAssignment } from '../categories/schema';
+import { csvText } from './csv';
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean';
 
@@ -53,7 +54,8 @@ function leafColumn(name: string, t0: AnyZod, parentNullable: boolean): Column {
   }
   if (t instanceof z.ZodNumber) return { name, type: t.isInt ? 'integer' : 'number', required };
   if (t instanceof z.ZodBoolean) return { name, type: 'boolean', required };
-  if (t instanceof z.ZodEnum) return { name, type: 'string', enum: [...t.options], required };
+  // The values as the CSV writes them (the comparator = becomes ＝, see csvText).
+  if (t instanceof z.ZodEnum) return { name, type: 'string', enum: (t.options as string[]).map(csvText), required };
   throw new Error(`column ${name}: unsupported zod type ${t.constructor.name}`);
 }
 

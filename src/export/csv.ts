@@ -3,12 +3,30 @@
  * RFC 4180 (CRLF, fields quoted when they hold a comma, quote or line break,
  * quotes doubled) via csv-stringify. null → empty cell; booleans true/false;
  * numbers as JavaScript prints them (exact to the fen, never in exponent form
- * for these magnitudes); codes stay text ("003", "640100").
+ * for these magnitudes); codes stay text ("003", "640100"); text that would
+ * start a spreadsheet formula is neutralised (csvText).
  */
 import { stringify } from 'csv-stringify/sync';
 import type { CellValue, Table } from '../compare/table';
 
 export const BOM = '\uFEFF';
+
+/** A cell a spreadsheet would run as a formula (OWASP, CSV injection): it starts with = + - @, a tab or a carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number (-5, +3.2, -1e-7) starts like a formula but is only a number, and stays as it is. */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Text as written into every CSV the project produces. Records are untrusted
+ * input and journalists open the files in Excel, so a cell that would start
+ * a formula gets a leading apostrophe ('=HYPERLINK(…) is shown, never run).
+ * The comparator "=" is written as the full-width ＝ that Chinese tables
+ * print, so that the 300-odd bare "=" cells need no apostrophe.
+ */
+export function csvText(s: string): string {
+  if (s === '=') return '＝';
+  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
 
 export function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -17,7 +35,7 @@ export function cell(v: unknown): string {
     if (!Number.isFinite(v)) throw new Error(`non-finite number ${v}`);
     return String(v);
   }
-  return String(v);
+  return csvText(String(v));
 }
 
 /**
@@ -26,7 +44,7 @@ export function cell(v: unknown): string {
  * quoted_match forces quotes on any line break (and on edge whitespace).
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return stringify([header as string[], ...rows.map((r) => r.map(cell))], { bom: true, record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] });
+  return stringify([header.map(cell), ...rows.map((r) => r.map(cell))], { bom: true, record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] });
 }
 
 /** Any comparison table (rows + columns) → CSV text. */

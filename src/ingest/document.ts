@@ -104,7 +104,9 @@ function complete(r: ParsedRecord, documentYear: number | null, meta: SourceMeta
     : (findJurisdiction(r.department?.name ?? '') ?? findJurisdiction(r.title ?? '') ?? { name: null, code: null });
   const id = recordId({ jurisdictionName: jurisdiction.name, code: jurisdiction.code, year, kind, name: r.name });
   const category = categorize({ id, name: r.name, goal: r.goal, jurisdiction, year, kind }, overrides);
-  const record = { id, ...r, kind, year, jurisdiction, category };
+  // source.file is a name inside data/sources/ (the schema refuses paths), however the file was given on the command line.
+  const source = { ...r.source, file: file.split(/[\\/]/).pop()! };
+  const record = { id, ...r, kind, year, jurisdiction, category, source };
   const checked = ProjectRecord.safeParse(record);
   if (!checked.success) {
     const issue = checked.error.issues[0];

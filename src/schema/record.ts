@@ -13,6 +13,33 @@
 import { z } from 'zod';
 import { CategoryAssignment } from '../categories/schema.ts';
 
+/**
+ * Bounds on numbers. Records are untrusted input: JSON can hold 1e400
+ * (read as Infinity) or 0.001 yuan, which no table prints and which would turn
+ * into "Infinity%" or a division by zero fen downstream.
+ */
+/** Largest amount, in yuan: 10 万亿 (1e13), more than any project's budget, and small enough that every fen is an exact integer in a double. */
+export const MAX_YUAN = 1e13;
+/** Largest magnitude of any other number (a target of 1 千万亿 is already absurd). */
+export const MAX_NUMBER = 1e15;
+/** Largest weight or score, in points (tables use 100). */
+export const MAX_POINTS = 10_000;
+
+/** An amount in yuan: finite, 0 … MAX_YUAN, exact to the fen (at most two decimals). */
+export const Yuan = z
+  .number()
+  .finite()
+  .min(0, 'an amount cannot be negative')
+  .max(MAX_YUAN, `an amount above ${MAX_YUAN} yuan is not credible`)
+  // The double nearest to a two-decimal number survives toFixed(2); 0.001 does not.
+  .refine((x) => Number(x.toFixed(2)) === x, 'an amount must be exact to the fen (at most two decimals)');
+
+/** A weight or score in points: finite, within ±MAX_POINTS. */
+export const Points = z.number().finite().min(-MAX_POINTS).max(MAX_POINTS);
+
+/** Any other number: finite, within ±MAX_NUMBER. */
+export const FiniteNumber = z.number().finite().min(-MAX_NUMBER).max(MAX_NUMBER);
+
 /** A party named in the table: a department or an implementing unit. */
 export const Party = z.object({
   /** Name as published, whitespace tidied, without its code prefix. */
@@ -47,9 +74,9 @@ export const Value = z.object({
   /** Comparator: ≥ (不少于, 以上), ≤ (不超过, 以内), > (余, 多), <, = (a bare number), ≈ (约, 左右), range (1-12月); null when qualitative. */
   op: Comparator.nullable(),
   /** The number with 万/亿 applied (0.82万册 → 8200, ≤6.94万元 → 69400), percentages in percent (95% → 95); the lower bound of a range. */
-  value: z.number().nullable(),
+  value: FiniteNumber.nullable(),
   /** Upper bound of a range (1-12月 → 12), otherwise null. */
-  upper: z.number().nullable(),
+  upper: FiniteNumber.nullable(),
   /** Unit as published, with 万元 read as 元 after the conversion (元/年, 件, %, 个月); null when none is printed. */
   unit: z.string().nullable(),
   /** A date the value names, ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD" (2025年12月底前 → "2025-12" with op ≤); null otherwise. */
@@ -94,11 +121,11 @@ export const Indicator = z.object({
   /** Target value (指标值 / 年度指标值); null when the row states none. */
   target: Value.nullable(),
   /** Weight (分值 / the weight column), in points; null when none is printed. */
-  weight: z.number().nullable(),
+  weight: Points.nullable(),
   /** Self-evaluation: actual value (实际完成值); null for target tables or when not printed. */
   actual: Value.nullable(),
   /** Self-evaluation: score (得分) in points as printed; null otherwise. */
-  score: z.number().nullable(),
+  score: Points.nullable(),
   /** Self-evaluation: reason for shortfall (未完成原因分析) as published; null when blank. */
   shortfallReason: z.string().nullable(),
 });
@@ -108,26 +135,26 @@ export type Indicator = z.infer<typeof Indicator>;
 export const FundingRow = z.object({
   /** Row label as published, tidied. */
   label: z.string(),
-  initialBudget: z.number().nullable(),
-  adjustedBudget: z.number().nullable(),
-  executed: z.number().nullable(),
+  initialBudget: Yuan.nullable(),
+  adjustedBudget: Yuan.nullable(),
+  executed: Yuan.nullable(),
 });
 export type FundingRow = z.infer<typeof FundingRow>;
 
 /** Self-evaluation budget block (项目资金), row 年度资金总额. Amounts in yuan. */
 export const Execution = z.object({
   /** 年初预算数: budget at the start of the year, yuan. */
-  initialBudget: z.number().nullable(),
+  initialBudget: Yuan.nullable(),
   /** 全年预算数: adjusted budget for the year, yuan. */
-  adjustedBudget: z.number().nullable(),
+  adjustedBudget: Yuan.nullable(),
   /** 全年执行数: amount executed (spent), yuan. */
-  executed: z.number().nullable(),
+  executed: Yuan.nullable(),
   /** 执行率 as printed, as a fraction (58.62% → 0.5862); null when not printed. */
-  reportedRate: z.number().nullable(),
+  reportedRate: z.number().finite().min(0).max(MAX_POINTS).nullable(),
   /** 分值 of the execution-rate item, points. */
-  weight: z.number().nullable(),
+  weight: Points.nullable(),
   /** 得分 of the execution-rate item, points, as printed. */
-  score: z.number().nullable(),
+  score: Points.nullable(),
   /** The 其中 rows under 年度资金总额, as published. */
   funding: z.array(FundingRow),
 });
@@ -135,11 +162,11 @@ export type Execution = z.infer<typeof Execution>;
 
 export const Budget = z.object({
   /** Annual amount in yuan (年度资金总额 / 项目年度金额; for a self-evaluation 全年预算数); null when not printed. */
-  total: z.number().nullable(),
+  total: Yuan.nullable(),
   /** Of which fiscal appropriation (财政拨款), yuan; null when not printed. */
-  fiscal: z.number().nullable(),
+  fiscal: Yuan.nullable(),
   /** Of which other funds (其他资金), yuan; null when not printed or blank. */
-  other: z.number().nullable(),
+  other: Yuan.nullable(),
 });
 export type Budget = z.infer<typeof Budget>;
 
@@ -150,6 +177,17 @@ export const UnparsedLine = z.object({
   text: z.string(),
 });
 
+/**
+ * A file name inside data/sources/. Records are untrusted input and the build
+ * reads the file they name, so anything that could leave the folder (a
+ * separator, "..", a leading dot, control characters) is refused.
+ */
+export const SourceFileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\.\u0000-\u001f\u007f][^/\\\u0000-\u001f\u007f]*$/, 'must be a file name inside data/sources/ (no folders, no leading dot)');
+
 export const Kind = z.enum(['target', 'self-evaluation']);
 export type Kind = z.infer<typeof Kind>;
 
@@ -159,7 +197,7 @@ export const ProjectRecord = z.object({
   /** "target" for a 绩效目标表, "self-evaluation" for a 绩效自评表. */
   kind: Kind,
   /** The budget year the table is for; null when neither the text nor the metadata states it. */
-  year: z.number().int().nullable(),
+  year: z.number().int().min(1949).max(2100).nullable(),
   /** Project name (项目名称) as published, whitespace tidied. */
   name: z.string().min(1),
   /** Title line printed above the table, e.g. 银川市本级部门项目支出绩效目标表; null when none. */
@@ -186,14 +224,14 @@ export const ProjectRecord = z.object({
   /** Self-evaluation only: the budget block; null for target tables. */
   execution: Execution.nullable(),
   /** Self-evaluation only: 总分 (total score) as printed; null otherwise. */
-  totalScore: z.number().nullable(),
+  totalScore: Points.nullable(),
   /** Self-evaluation only: the weight printed on the 总分 row (usually 100); null otherwise. */
-  totalWeight: z.number().nullable(),
+  totalWeight: Points.nullable(),
   source: z.object({
-    /** Path of the source document relative to data/sources/ (or as given to --stdout). */
-    file: z.string(),
+    /** File name of the source document in data/sources/: a name, never a path (no slash or backslash, no leading dot). */
+    file: SourceFileName,
     /** First and last line (1-based, inclusive) of the document that belong to this record. */
-    lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+    lines: z.tuple([z.number().int().positive().max(10_000_000), z.number().int().positive().max(10_000_000)]),
   }),
   /** Every non-blank source line of this record's span that did not become a field, nor table structure (headers, empty template rows). */
   unparsed: z.array(UnparsedLine),

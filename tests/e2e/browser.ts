@@ -1,7 +1,7 @@
 /** Shared settings of the browser tests: Debian's Chromium driven by playwright-core. */
-import { readFileSync, readdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { ProjectRecord } from '../../src/schema/record';
+import { formatLoadError, loadRecords as loadRecordsDir } from '../../src/domain/records';
+import type { ProjectRecord } from '../../src/schema/record';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const e2eBase = '/budget/';
@@ -14,11 +14,11 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The records the site was built from. */
+/** The records the site was built from, through the loader every command uses. */
 export function loadRecords(dir: string): ProjectRecord[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => ProjectRecord.parse(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))));
+  const { records, errors } = loadRecordsDir(dir);
+  if (errors.length > 0) throw new Error(errors.map(formatLoadError).join('\n'));
+  return records;
 }
 
 /** A page that records console errors, page errors, failed requests and requests that leave the site. */

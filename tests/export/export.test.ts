@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { exportOpenData, getPath, sha256sums, type OutputFile } from '../../src/export/index';
 import { readSchemaDocs } from '../../src/export/schemaDocs';
-import { tableToCsv } from '../../src/export/csv';
+import { csvText, tableToCsv } from '../../src/export/csv';
 import { ProjectRecord } from '../../src/schema/record';
 import { ind, rec, val } from '../compare/helpers';
 
@@ -105,7 +105,8 @@ function typed(cell: string, type: string): unknown {
   if (type === 'boolean') return cell === 'true' ? true : cell === 'false' ? false : cell;
   return cell;
 }
-const norm = (v: unknown) => (v === '' || v === undefined ? null : v);
+/** A record value as the CSV holds it: empty is null, and text goes through the formula rule (csvText: = → ＝, '=… for formulas). */
+const norm = (v: unknown) => (v === '' || v === undefined ? null : typeof v === 'string' ? csvText(v) : v);
 
 describe('file set', () => {
   it('has stable names', () => {

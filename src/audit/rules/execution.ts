@@ -121,10 +121,12 @@ export const execOverBudget: Rule = (record) => {
   const e = record.execution;
   if (!e || e.adjustedBudget === null || e.executed === null) return [];
   if (fen(e.executed) <= fen(e.adjustedBudget)) return [];
+  const excess = (fen(e.executed) - fen(e.adjustedBudget)) / 100;
+  const rate = computedRate(record);
   const flags: Flag[] = [
     makeFlag(record, 'EXEC_OVER_BUDGET', {
-      message: `全年执行数 ${fmtWan(e.executed)} 大于全年预算数 ${fmtWan(e.adjustedBudget)}，超出 ${fmtWan(e.executed - e.adjustedBudget)}（执行率 ${fmtPct(e.executed / e.adjustedBudget)}）。`,
-      figures: { executed: e.executed, adjustedBudget: e.adjustedBudget, excess: (fen(e.executed) - fen(e.adjustedBudget)) / 100 },
+      message: `全年执行数 ${fmtWan(e.executed)} 大于全年预算数 ${fmtWan(e.adjustedBudget)}，超出 ${fmtWan(excess)}（${rate === null ? '全年预算数为 0，执行率无从计算' : `执行率 ${fmtPct(rate)}`}）。`,
+      figures: { executed: e.executed, adjustedBudget: e.adjustedBudget, excess },
       field: 'execution.executed',
     }),
   ];
