@@ -1,6 +1,6 @@
 /**
  * Small numeric helpers for the checks: decimals as printed, tolerant
- * comparison, money in fen (integer cents) so sums do not drift, and Chinese
+ * comparison (money arithmetic is src/domain/money.ts), and Chinese
  * display of numbers, money and percentages.
  */
 
@@ -35,11 +35,6 @@ export function roundTo(x: number, d: number): number {
  */
 export function scoreTolerance(printed: number): number {
   return Math.min(halfUnit(printed), 0.05) + 0.005 + EPS;
-}
-
-/** Money in fen (integer), so that sums of yuan amounts are exact. */
-export function fen(yuan: number): number {
-  return Math.round(yuan * 100);
 }
 
 /** A number as it would be printed: at most `max` decimals, no trailing zeros. */

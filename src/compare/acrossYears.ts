@@ -10,7 +10,7 @@
  * chain; ties go to the earlier chain. A chain may skip years.
  */
 import { categoryName, jurisdictionKey, squash, type CompareOptions, type CompareRecord } from './common';
-import { toFen, fenToYuan, ratio } from './money';
+import { toFen, fenToYuan, ratio } from '../domain/money';
 
 export interface SeriesPoint {
   id: string;

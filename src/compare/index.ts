@@ -1,5 +1,5 @@
 export * from './common';
-export * from './money';
+export * from '../domain/money';
 export * from './matrix';
 export * from './sideBySide';
 export * from './unitCosts';

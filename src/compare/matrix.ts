@@ -5,7 +5,7 @@
  */
 import { CATEGORY_NAMES } from '../categories/index';
 import { categoryName, jurisdictionKey, type CompareOptions, type CompareRecord } from './common';
-import { toFen, fenToYuan } from './money';
+import { toFen, fenToYuan } from '../domain/money';
 
 export interface Cell {
   /** Sum of budget.total in yuan (for a self-evaluation: 全年预算数); 0 when no project. */

@@ -5,7 +5,7 @@
  */
 import type { Indicator, Value } from '../schema/record';
 import { categoryName, type CompareOptions, type CompareRecord } from './common';
-import { ratio } from './money';
+import { ratio } from '../domain/money';
 
 export interface KeyTarget {
   /** 1-based position of the indicator in the record. */

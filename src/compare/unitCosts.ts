@@ -21,7 +21,7 @@
  */
 import type { Indicator, Value } from '../schema/record';
 import { categoryName, squash, type CompareOptions, type CompareRecord } from './common';
-import { divideYuan, fenToYuan, fmt, toFen } from './money';
+import { divideYuan, fenToYuan, fmt, toFen } from '../domain/money';
 
 export type Bound = '=' | '≤' | '<' | '≥' | '>' | '≈' | null;
 

@@ -4,6 +4,7 @@
  * No Astro imports here, so unit tests can call them directly.
  */
 import { createHash } from 'node:crypto';
+import { sumYuan } from '../domain/money';
 import type { Kind, ProjectRecord } from '../schema/record';
 import { jurisdictionInfo, type JurisdictionInfo } from './jurisdictions';
 
@@ -96,10 +97,9 @@ export const byYear = (records: ProjectRecord[]) =>
 export const byKind = (records: ProjectRecord[]) =>
   groupBy<Kind>(records, (r) => r.kind).sort((a, b) => a.key.localeCompare(b.key));
 
-/** Sum of budget.total, counting only stated amounts (in fen to keep the sum exact). */
+/** Sum of budget.total, counting only stated amounts, exact. */
 export function totalBudget(records: ProjectRecord[]): number {
-  const fen = records.reduce((sum, r) => sum + Math.round((r.budget.total ?? 0) * 100), 0);
-  return fen / 100;
+  return sumYuan(records.flatMap((r) => (r.budget.total === null ? [] : [r.budget.total])));
 }
 
 export interface Totals {
@@ -159,9 +159,10 @@ export function budgetByJurisdictionYear(records: ProjectRecord[]) {
     .sort((a, b) => (a.code ?? 'x').localeCompare(b.code ?? 'x') || (b.year ?? 0) - (a.year ?? 0));
 }
 
+/** Exact sum of the stated amounts; null when none is stated. */
 const sumFen = (values: (number | null)[]) => {
   const stated = values.filter((v): v is number => v !== null);
-  return stated.length ? stated.reduce((s, v) => s + Math.round(v * 100), 0) / 100 : null;
+  return stated.length ? sumYuan(stated) : null;
 };
 
 /** Sums of the self-evaluations' budget blocks per year (newest first). */

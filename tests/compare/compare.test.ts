@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { budgetMatrix } from '../../src/compare/matrix';
 import { sideBySide, compareCategory } from '../../src/compare/sideBySide';
 import { acrossYears, nameSimilarity, normalizeName } from '../../src/compare/acrossYears';
-import { divideYuan, sumYuan, ratio, toFen } from '../../src/compare/money';
+import { divideYuan, sumYuan, ratio, toFen } from '../../src/domain/money';
 import { ind, rec, val } from './helpers';
 
 const YC = { name: '银川市', code: '640100' };

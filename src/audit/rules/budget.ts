@@ -1,21 +1,22 @@
 /** Money: funding rows vs the total; cost indicators vs the budget. */
 import type { FundingRow, Indicator, ProjectRecord } from '../../schema/record';
 import { hasNumber, makeFlag, type Rule } from '../flag';
-import { fen, fmtWan, fmtYuan } from '../numbers';
+import { fenToYuan, toFen } from '../../domain/money';
+import { fmtWan, fmtYuan } from '../numbers';
 import type { Flag } from '../types';
 
 export const budgetFundingMismatch: Rule = (record) => {
   const flags: Flag[] = [];
   const { total, fiscal, other } = record.budget;
   if (total !== null && fiscal !== null) {
-    const sum = fen(fiscal) + fen(other ?? 0);
-    if (sum !== fen(total)) {
+    const sum = toFen(fiscal) + toFen(other ?? 0);
+    if (sum !== toFen(total)) {
       flags.push(
         makeFlag(record, 'BUDGET_FUNDING_MISMATCH', {
           message:
-            `年度资金总额 ${fmtYuan(total)}，但 财政拨款 ${fmtYuan(fiscal)} + 其他资金 ${other === null ? '（未印出，按 0）' : fmtYuan(other)} = ${fmtYuan(sum / 100)}` +
-            `，相差 ${fmtYuan(Math.abs(fen(total) - sum) / 100)}。`,
-          figures: { total, fiscal, other, sum: sum / 100 },
+            `年度资金总额 ${fmtYuan(total)}，但 财政拨款 ${fmtYuan(fiscal)} + 其他资金 ${other === null ? '（未印出，按 0）' : fmtYuan(other)} = ${fmtYuan(fenToYuan(sum))}` +
+            `，相差 ${fmtYuan(Math.abs(fenToYuan(toFen(total) - sum)))}。`,
+          figures: { total, fiscal, other, sum: fenToYuan(sum) },
           field: 'budget.total',
         }),
       );
@@ -32,13 +33,13 @@ export const budgetFundingMismatch: Rule = (record) => {
       const totalValue = e[key];
       const rows = e.funding.filter((r) => r[key] !== null);
       if (totalValue === null || rows.length === 0) continue;
-      const sum = rows.reduce((s, r) => s + fen(r[key]!), 0);
-      if (sum === fen(totalValue)) continue;
+      const sum = rows.reduce((s, r) => s + toFen(r[key]!), 0n);
+      if (sum === toFen(totalValue)) continue;
       const terms = rows.map((r) => `${r.label} ${fmtWan(r[key]!)}`).join(' + ');
       flags.push(
         makeFlag(record, 'BUDGET_FUNDING_MISMATCH', {
-          message: `年度资金总额的${label}为 ${fmtWan(totalValue)}，但其下各行 ${terms} = ${fmtWan(sum / 100)}，相差 ${fmtYuan(Math.abs(fen(totalValue) - sum) / 100)}。`,
-          figures: { total: totalValue, sum: sum / 100, rows: rows.length, column: key },
+          message: `年度资金总额的${label}为 ${fmtWan(totalValue)}，但其下各行 ${terms} = ${fmtWan(fenToYuan(sum))}，相差 ${fmtYuan(Math.abs(fenToYuan(toFen(totalValue) - sum)))}。`,
+          figures: { total: totalValue, sum: fenToYuan(sum), rows: rows.length, column: key },
           field: `execution.${key}`,
         }),
       );
@@ -80,11 +81,11 @@ export const costVsBudget: Rule = (record) => {
   const cost = record.indicators.map((ind, i) => ({ ind, i })).filter(({ ind }) => isCostIndicator(ind));
   const money = cost.filter(({ ind }) => isMoneyTarget(ind));
   if (money.length === 0) return [];
-  const sum = money.reduce((s, { ind }) => s + fen(ind.target!.value!), 0);
-  const budget = fen(ref.amount);
+  const sum = money.reduce((s, { ind }) => s + toFen(ind.target!.value!), 0n);
+  const budget = toFen(ref.amount);
   const terms = money.map(({ ind }) => fmtWan(ind.target!.value!)).join(' + ');
   const figures = {
-    costSum: sum / 100,
+    costSum: fenToYuan(sum),
     budget: ref.amount,
     costIndicatorsWithAmount: money.length,
     costIndicatorsWithoutAmount: cost.length - money.length,
@@ -92,8 +93,8 @@ export const costVsBudget: Rule = (record) => {
   if (sum > budget) {
     return [
       makeFlag(record, 'COST_EXCEEDS_BUDGET', {
-        message: `${money.length} 个成本指标的金额之和 ${terms} = ${fmtWan(sum / 100)}，超过${ref.label} ${fmtWan(ref.amount)}，多出 ${fmtYuan((sum - budget) / 100)}。`,
-        figures: { ...figures, difference: (sum - budget) / 100 },
+        message: `${money.length} 个成本指标的金额之和 ${terms} = ${fmtWan(fenToYuan(sum))}，超过${ref.label} ${fmtWan(ref.amount)}，多出 ${fmtYuan(fenToYuan(sum - budget))}。`,
+        figures: { ...figures, difference: fenToYuan(sum - budget) },
         field: ref.field,
       }),
     ];
@@ -104,13 +105,13 @@ export const costVsBudget: Rule = (record) => {
       makeFlag(record, 'COST_SHORT_OF_BUDGET', {
         message:
           (money.length === 1
-            ? `唯一以金额表示的成本指标写成确定金额 ${fmtWan(sum / 100)}，`
-            : `${money.length} 个以金额表示的成本指标都写成确定金额，之和 ${terms} = ${fmtWan(sum / 100)}，`) +
-          `比${ref.label} ${fmtWan(ref.amount)} 少 ${fmtYuan((budget - sum) / 100)}，差额用途未说明。` +
+            ? `唯一以金额表示的成本指标写成确定金额 ${fmtWan(fenToYuan(sum))}，`
+            : `${money.length} 个以金额表示的成本指标都写成确定金额，之和 ${terms} = ${fmtWan(fenToYuan(sum))}，`) +
+          `比${ref.label} ${fmtWan(ref.amount)} 少 ${fmtYuan(fenToYuan(budget - sum))}，差额用途未说明。` +
           (without.length > 0
             ? `另有 ${without.length} 个成本指标没有以元或元/年计的金额（${without.map(({ ind }) => `「${ind.target?.raw ?? '未写指标值'}」`).join('')}）。`
             : ''),
-        figures: { ...figures, difference: (budget - sum) / 100 },
+        figures: { ...figures, difference: fenToYuan(budget - sum) },
         field: ref.field,
       }),
     ];

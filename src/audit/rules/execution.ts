@@ -1,7 +1,8 @@
 /** Self-evaluation budget block: 执行率 and its score (财预〔2020〕10号). */
 import type { ProjectRecord } from '../../schema/record';
 import { makeFlag, type Rule } from '../flag';
-import { approxEqual, decimalsOf, fen, fmt, fmtPct, fmtWan, scoreTolerance } from '../numbers';
+import { fenToYuan, toFen } from '../../domain/money';
+import { approxEqual, decimalsOf, fmt, fmtPct, fmtWan, scoreTolerance } from '../numbers';
 import type { Flag } from '../types';
 
 /** Decimals of a rate printed as a percentage (0.5862 → 58.62% → 2), at most 4. */
@@ -42,7 +43,7 @@ export const execRateMismatch: Rule = (record) => {
   let initialRate: number | null = null;
   if (e.initialBudget !== null && e.initialBudget > 0) {
     initialRate = e.executed! / e.initialBudget;
-    if (fen(e.initialBudget) !== fen(e.adjustedBudget!) && rateAgrees(rep, initialRate)) {
+    if (toFen(e.initialBudget) !== toFen(e.adjustedBudget!) && rateAgrees(rep, initialRate)) {
       message += `印出的执行率等于 全年执行数 ÷ 年初预算数 = ${fmtWan(e.executed!)} ÷ ${fmtWan(e.initialBudget)} = ${fmtPct(initialRate, Math.max(d, 2))}，疑按年初预算数计算。`;
     }
   }
@@ -92,7 +93,7 @@ export const execScoreMismatch: Rule = (record) => {
     withInitial = Math.min(e.executed / e.initialBudget, 1) * e.weight;
     if (
       e.adjustedBudget !== null &&
-      fen(e.initialBudget) !== fen(e.adjustedBudget) &&
+      toFen(e.initialBudget) !== toFen(e.adjustedBudget) &&
       approxEqual(e.score, withInitial, tol) &&
       !(withReported !== null && approxEqual(e.score, withReported, tol))
     ) {
@@ -120,8 +121,8 @@ export const execScoreMismatch: Rule = (record) => {
 export const execOverBudget: Rule = (record) => {
   const e = record.execution;
   if (!e || e.adjustedBudget === null || e.executed === null) return [];
-  if (fen(e.executed) <= fen(e.adjustedBudget)) return [];
-  const excess = (fen(e.executed) - fen(e.adjustedBudget)) / 100;
+  if (toFen(e.executed) <= toFen(e.adjustedBudget)) return [];
+  const excess = fenToYuan(toFen(e.executed) - toFen(e.adjustedBudget));
   const rate = computedRate(record);
   const flags: Flag[] = [
     makeFlag(record, 'EXEC_OVER_BUDGET', {
