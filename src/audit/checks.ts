@@ -25,7 +25,6 @@ export type { CheckGroup, CheckInfo, Figures, Flag, Severity } from './types';
 export { expectedIndicatorScore } from './rules/scores';
 export { computedRate, rateAgrees, rateTolerance } from './rules/execution';
 export { vagueWords } from './rules/targets';
-export { isCostIndicator, isMoneyTarget } from './rules/budget';
 
 /** Every rule, each producing the codes listed beside it. */
 const RULES: readonly (readonly [Rule, readonly CheckCode[]])[] = [

@@ -1,5 +1,5 @@
 /** Building flags, and small readers of a record shared by the rules. */
-import type { Indicator, ProjectRecord, Value } from '../schema/record';
+import type { Indicator, ProjectRecord } from '../schema/record';
 import { compact } from '../ingest/text';
 import { checkInfo, type CheckCode } from './catalogue';
 import type { Figures, Flag } from './types';
@@ -59,18 +59,7 @@ export function indicatorLabel(ind: Indicator, index: number): string {
 /** Name without whitespace (PDF extraction splits words with spaces): the importer's helper. */
 export { compact };
 
-const NOT_APPLICABLE = /^(本指标不适用|指标不适用|不适用|无)$/u;
-
-/** A row that reads 本指标不适用 or 无 (in its name or its value). */
-export function isNotApplicable(ind: Indicator): boolean {
-  if (NOT_APPLICABLE.test(compact(ind.name))) return true;
-  return ind.target !== null && NOT_APPLICABLE.test(compact(ind.target.raw));
-}
-
-/** A value with a number. */
-export function hasNumber(v: Value | null): v is Value & { value: number } {
-  return v !== null && typeof v.value === 'number' && Number.isFinite(v.value);
-}
+export { hasNumber, isNotApplicable } from '../domain/indicators';
 
 export function unitLabel(unit: string | null): string {
   return unit === null ? '（无单位）' : unit;

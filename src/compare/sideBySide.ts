@@ -5,6 +5,7 @@
  */
 import type { Indicator, Value } from '../schema/record';
 import { categoryName, type CompareOptions, type CompareRecord } from './common';
+import { isCost, isNotApplicable, isSatisfaction, LEVEL1 } from '../domain/indicators';
 import { ratio } from '../domain/money';
 
 export interface KeyTarget {
@@ -52,7 +53,6 @@ export interface CategoryComparison {
   projects: SideBySideProject[];
 }
 
-const LEVEL1 = ['产出指标', '效益指标', '满意度指标', '成本指标'] as const;
 
 function keyTarget(ind: Indicator, i: number): KeyTarget {
   return { position: i + 1, name: ind.name, level1: ind.level1, level2: ind.level2, target: ind.target, actual: ind.actual };
@@ -76,9 +76,9 @@ export function sideBySideProject(r: CompareRecord): SideBySideProject {
     name: r.name,
     budget: r.budget.total,
     indicatorsByLevel1: counts,
-    notApplicable: r.indicators.filter((i) => /本指标不适用/.test(i.name) || /本指标不适用/.test(i.target?.raw ?? '')).length,
-    satisfaction: r.indicators.map(keyTarget).filter((k) => k.level1 === '满意度指标'),
-    costs: r.indicators.map(keyTarget).filter((k) => k.level2 === '成本指标' || k.level1 === '成本指标'),
+    notApplicable: r.indicators.filter(isNotApplicable).length,
+    satisfaction: r.indicators.flatMap((ind, i) => (isSatisfaction(ind) ? [keyTarget(ind, i)] : [])),
+    costs: r.indicators.flatMap((ind, i) => (isCost(ind) ? [keyTarget(ind, i)] : [])),
     execution:
       r.kind === 'self-evaluation' || ex
         ? {

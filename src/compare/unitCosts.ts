@@ -21,6 +21,7 @@
  */
 import type { Indicator, Value } from '../schema/record';
 import { categoryName, squash, type CompareOptions, type CompareRecord } from './common';
+import { isCost } from '../domain/indicators';
 import { divideYuan, fenToYuan, fmt, toFen } from '../domain/money';
 
 export type Bound = '=' | '≤' | '<' | '≥' | '>' | '≈' | null;
@@ -74,10 +75,6 @@ function countUnit(u: string | null): string | null {
   const base = u.replace(/\/年$/, '');
   if (/元|%|\//.test(base) || TIME_UNIT.test(base)) return null;
   return base;
-}
-
-function isCost(ind: Indicator): boolean {
-  return ind.level2 === '成本指标' || ind.level1 === '成本指标' || /成本指标/.test(ind.level2Raw ?? '');
 }
 
 function isQuantity(ind: Indicator): boolean {

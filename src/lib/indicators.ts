@@ -2,6 +2,7 @@
  * Indicator helpers for the project page: the 一级 › 二级 grouping of the
  * table and the cost indicators (成本指标 in 元) that the cost chart uses.
  */
+import { isCost, isMoney } from '../domain/indicators';
 import type { Indicator, ProjectRecord } from '../schema/record';
 
 export interface IndicatorGroup {
@@ -40,13 +41,16 @@ export interface CostItem {
   actual: number | null;
 }
 
-/** 成本指标 rows whose target is an amount of money in 元 (not 元/次, not a rate). */
+/**
+ * Cost indicators whose target is an amount of money (元, 元/年, or 万 in the
+ * text; not 元/次, not a rate): the same ones the audit's cost checks add up.
+ */
 export function costIndicators(record: Pick<ProjectRecord, 'indicators'>): CostItem[] {
   return record.indicators
-    .filter((i) => (i.level2 === '成本指标' || i.level1 === '成本指标') && i.target?.unit === '元' && i.target.value !== null)
+    .filter((i) => isCost(i) && isMoney(i.target))
     .map((i) => ({
       name: i.name,
       target: i.target!.value!,
-      actual: i.actual?.unit === '元' && i.actual.value !== null ? i.actual.value : null,
+      actual: isMoney(i.actual) ? i.actual.value : null,
     }));
 }

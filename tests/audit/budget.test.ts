@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditRecord, isMoneyTarget } from '../../src/audit/checks';
+import { auditRecord } from '../../src/audit/checks';
+import { isMoney } from '../../src/domain/indicators';
 import { execution, ind, num, only, selfEvalRecord, targetRecord } from './helpers';
 
 describe('BUDGET_FUNDING_MISMATCH', () => {
@@ -39,10 +40,10 @@ describe('COST_EXCEEDS_BUDGET / COST_SHORT_OF_BUDGET', () => {
     targetRecord({ budget: { total, fiscal: null, other: null }, indicators: [...targetRecord().indicators, ...costs] });
 
   it('recognises money targets: 元, 元/年, or no unit with 万 in the text', () => {
-    expect(isMoneyTarget(cost(num('≤', 8000, null, { raw: '≤0.8万' })))).toBe(true);
-    expect(isMoneyTarget(cost(num('=', 150000, '元/年')))).toBe(true);
-    expect(isMoneyTarget(cost(num('=', 5000, '元/次')))).toBe(false);
-    expect(isMoneyTarget(cost(num('=', 8, null)))).toBe(false);
+    expect(isMoney(cost(num('≤', 8000, null, { raw: '≤0.8万' })).target)).toBe(true);
+    expect(isMoney(cost(num('=', 150000, '元/年')).target)).toBe(true);
+    expect(isMoney(cost(num('=', 5000, '元/次')).target)).toBe(false);
+    expect(isMoney(cost(num('=', 8, null)).target)).toBe(false);
   });
 
   it('flags cost indicators summing above the budget', () => {

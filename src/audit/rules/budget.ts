@@ -1,6 +1,7 @@
 /** Money: funding rows vs the total; cost indicators vs the budget. */
-import type { FundingRow, Indicator, ProjectRecord } from '../../schema/record';
-import { hasNumber, makeFlag, type Rule } from '../flag';
+import type { FundingRow, ProjectRecord } from '../../schema/record';
+import { isCost, isMoney } from '../../domain/indicators';
+import { makeFlag, type Rule } from '../flag';
 import { fenToYuan, toFen } from '../../domain/money';
 import { fmtWan, fmtYuan } from '../numbers';
 import type { Flag } from '../types';
@@ -48,21 +49,6 @@ export const budgetFundingMismatch: Rule = (record) => {
   return flags;
 };
 
-const COST_LEVEL2 = new Set(['成本指标', '经济成本指标', '社会成本指标', '生态环境成本指标']);
-
-/** 二级 成本指标 (under 产出) or anything under 一级 成本指标. */
-export function isCostIndicator(ind: Indicator): boolean {
-  return ind.level1 === '成本指标' || (ind.level2 !== null && COST_LEVEL2.has(ind.level2));
-}
-
-/** A target that is an amount of money: unit 元 or 元/年, or no unit printed but 万/亿 in the text (≤0.8万). */
-export function isMoneyTarget(ind: Indicator): boolean {
-  const t = ind.target;
-  if (!hasNumber(t) || t.op === 'range') return false;
-  if (t.unit === '元' || t.unit === '元/年') return true;
-  return t.unit === null && /[万亿]/u.test(t.raw);
-}
-
 /** The budget cost targets are measured against: a self-evaluation's 年初预算数 (the targets were set then), else the annual total. */
 function budgetReference(record: ProjectRecord): { amount: number; label: string; field: string } | null {
   const initial = record.execution?.initialBudget ?? null;
@@ -78,8 +64,8 @@ function budgetReference(record: ProjectRecord): { amount: number; label: string
 export const costVsBudget: Rule = (record) => {
   const ref = budgetReference(record);
   if (!ref) return [];
-  const cost = record.indicators.map((ind, i) => ({ ind, i })).filter(({ ind }) => isCostIndicator(ind));
-  const money = cost.filter(({ ind }) => isMoneyTarget(ind));
+  const cost = record.indicators.map((ind, i) => ({ ind, i })).filter(({ ind }) => isCost(ind));
+  const money = cost.filter(({ ind }) => isMoney(ind.target));
   if (money.length === 0) return [];
   const sum = money.reduce((s, { ind }) => s + toFen(ind.target!.value!), 0n);
   const budget = toFen(ref.amount);
@@ -100,7 +86,7 @@ export const costVsBudget: Rule = (record) => {
     ];
   }
   if (sum < budget && money.every(({ ind }) => ind.target!.op === '=')) {
-    const without = cost.filter(({ ind }) => !isMoneyTarget(ind));
+    const without = cost.filter(({ ind }) => !isMoney(ind.target));
     return [
       makeFlag(record, 'COST_SHORT_OF_BUDGET', {
         message:

@@ -1,24 +1,7 @@
 /** The indicator hierarchy: valid labels, 二级 under the right 一级, required groups (财预〔2021〕101号). */
-import type { Indicator, Level1, Level2 } from '../../schema/record';
+import type { Level1 } from '../../schema/record';
+import { groupOf, LEVEL2_PARENTS } from '../../domain/indicators';
 import { indicatorLabel, isNotApplicable, makeFlag, perIndicator, type Rule } from '../flag';
-
-/** Which 二级 labels belong to each 一级. 成本指标 under 一级 成本指标 is accepted (both readings of 成本 are in use). */
-export const LEVEL2_PARENTS: Record<Level1, readonly Level2[]> = {
-  产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
-  效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
-  满意度指标: ['服务对象满意度指标'],
-  成本指标: ['经济成本指标', '社会成本指标', '生态环境成本指标', '成本指标'],
-};
-
-/** The 一级 group an indicator belongs to: its 一级, or the parent its 二级 implies. */
-export function groupOf(ind: Indicator): Level1 | null {
-  if (ind.level1 !== null) return ind.level1;
-  if (ind.level2 === null) return null;
-  for (const [l1, l2s] of Object.entries(LEVEL2_PARENTS) as [Level1, readonly Level2[]][]) {
-    if (l2s.includes(ind.level2)) return l1;
-  }
-  return null;
-}
 
 const blank = (s: string | null): boolean => s === null || s.trim() === '';
 
