@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ProjectRecord, SourceMeta, type Kind } from '../schema/record.ts';
-import { findJurisdiction } from '../lib/divisions.ts';
+import { findJurisdiction } from '../domain/places.ts';
 import { categorize, NO_OVERRIDES, type Overrides } from '../categories/index.ts';
 import { IngestError } from './errors.ts';
 import { parseDocument, type ParsedRecord } from './parse.ts';

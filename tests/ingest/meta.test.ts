@@ -1,6 +1,6 @@
 /** Each source has a metadata file whose jurisdiction agrees with the national administrative codes. */
 import { describe, expect, it } from 'vitest';
-import { division } from '../../src/lib/divisions.ts';
+import { division } from '../../src/domain/places.ts';
 import { SourceMeta } from '../../src/schema/record.ts';
 import { readSource, sourceFiles } from './helpers.ts';
 
