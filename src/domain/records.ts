@@ -64,7 +64,7 @@ export function duplicateIds(entries: readonly { id: string; file: string }[]): 
   for (const { id, file } of entries) {
     const first = seen.get(id);
     if (first === undefined) seen.set(id, file);
-    else errors.push({ code: 'RECORDS_DUPLICATE_ID', file, message: `id ${id} is already used by ${first}` });
+    else errors.push({ code: 'RECORDS_DUPLICATE_ID', file, message: `id ${id} is already used by ${path.relative(process.cwd(), first) || first}` });
   }
   return errors;
 }
