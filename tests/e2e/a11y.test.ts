@@ -87,8 +87,8 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
       // Both widths on the same loaded page: the layout follows the viewport (media queries only).
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 900 });
-        const result: AxeResult = await page.evaluate(
-          (tags) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+        const result = await page.evaluate(
+          (tags) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResult> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
           WCAG21,
         );
         runs++;
