@@ -6,7 +6,7 @@
  *
  *   node scripts/screenshots.mjs            # dist/, base "/"
  *   OUT_DIR=dist-e2e BASE_PATH=/budget/ node scripts/screenshots.mjs
- *   node scripts/screenshots.mjs --docs     # the phone screenshots committed in docs/screenshots/ (JPEG)
+ *   node scripts/screenshots.mjs --docs     # the phone screenshots committed in docs/screenshots/ (PNG)
  */
 import { mkdirSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -55,7 +55,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 /**
- * The phone screenshots shown in docs/style-guide.md: 390 px wide, JPEG,
+ * The phone screenshots shown in docs/style-guide.md: 390 px wide, PNG,
  * a fixed height from a fixed place on the page so each stays small (~100–300 KB).
  */
 const docsShots = [
@@ -74,8 +74,8 @@ if (process.argv.includes('--docs')) {
       await page.goto(`${origin}${base}${p}`, { waitUntil: 'networkidle' });
       const y = from ? Math.max(0, ((await page.locator(from).first().boundingBox())?.y ?? 0) - 8) : 0;
       const full = await page.evaluate(() => document.documentElement.scrollHeight);
-      const file = `docs/screenshots/${name}-390.jpg`;
-      await page.screenshot({ path: file, type: 'jpeg', quality: 70, fullPage: true, clip: { x: 0, y, width: 390, height: Math.min(height, full - y) } });
+      const file = `docs/screenshots/${name}-390.png`;
+      await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y, width: 390, height: Math.min(height, full - y) } });
       console.log(file);
     }
   } finally {
