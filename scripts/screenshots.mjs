@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * Screenshots of the built site for a human look: home, a target project,
- * a self-evaluation, the list and the search page, at 1280 and 360 px wide,
+ * a self-evaluation, the list and the search page, at 1280 and 390 px wide,
  * into screenshots/ (git-ignored). Build first (npm run build).
  *
  *   node scripts/screenshots.mjs            # dist/, base "/"
  *   OUT_DIR=dist-e2e BASE_PATH=/budget/ node scripts/screenshots.mjs
+ *   node scripts/screenshots.mjs --docs     # the phone screenshots committed in docs/screenshots/ (PNG)
  */
 import { mkdirSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -53,9 +54,40 @@ const browser = await chromium.launch({
   executablePath,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
+/**
+ * The phone screenshots shown in docs/style-guide.md: 390 px wide, PNG,
+ * a fixed height from a fixed place on the page so each stays small (~100–300 KB).
+ */
+const docsShots = [
+  ['list', 'projects/', null, 1500],
+  ['self-evaluation', selfEval && 'projects/640500-2024-selfeval-6aafabe3/', '#execution-heading', 2200],
+  ['compare', 'compare/', null, 2000],
+  ['checks', 'checks/', null, 2400],
+];
+
+if (process.argv.includes('--docs')) {
+  mkdirSync('docs/screenshots', { recursive: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    for (const [name, p, from, height] of docsShots) {
+      if (!p) continue;
+      await page.goto(`${origin}${base}${p}`, { waitUntil: 'networkidle' });
+      const y = from ? Math.max(0, ((await page.locator(from).first().boundingBox())?.y ?? 0) - 8) : 0;
+      const full = await page.evaluate(() => document.documentElement.scrollHeight);
+      const file = `docs/screenshots/${name}-390.png`;
+      await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y, width: 390, height: Math.min(height, full - y) } });
+      console.log(file);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  process.exit(0);
+}
+
 mkdirSync('screenshots', { recursive: true });
 try {
-  for (const width of [1280, 360]) {
+  for (const width of [1280, 390]) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'zh-CN' });
     for (const [name, p] of pages) {
       await page.goto(`${origin}${base}${p}`, { waitUntil: 'networkidle' });

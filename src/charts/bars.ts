@@ -31,6 +31,8 @@ export interface BarChartSpec {
 
 export interface ChartSize {
   width: number;
+  /** Appended to the ids of <title> and <desc> when a page holds the same chart twice (a phone and a wide version). */
+  idSuffix?: string;
 }
 
 /** Colours with enough contrast on white; also distinguishable in greyscale print. */
@@ -56,7 +58,7 @@ const layout = {
   fontSize: 14,
 };
 
-export function barChart(spec: BarChartSpec, { width }: ChartSize): string {
+export function barChart(spec: BarChartSpec, { width, idSuffix = '' }: ChartSize): string {
   const { rows } = spec;
   const x = scaleLinear()
     .domain([0, max(rows, (r) => r.value) || 1])
@@ -79,5 +81,5 @@ export function barChart(spec: BarChartSpec, { width }: ChartSize): string {
     y += layout.labelHeight + layout.barHeight + layout.rowGap;
   }
   const height = Math.max(y, 40);
-  return chartSvg({ id: spec.id, title: spec.title, description: spec.description, width, height, fontSize: layout.fontSize, empty: rows.length === 0, body: parts.join('') });
+  return chartSvg({ id: spec.id + idSuffix, title: spec.title, description: spec.description, width, height, fontSize: layout.fontSize, empty: rows.length === 0, body: parts.join('') });
 }

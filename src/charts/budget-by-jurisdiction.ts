@@ -1,4 +1,5 @@
 /** Total budget by jurisdiction and year (home page). */
+import { yearLabel } from '../lib/format';
 import { formatWan } from '../lib/format';
 import { barChart, type ChartSize } from './bars';
 import type { DataTable } from './table';
@@ -11,7 +12,6 @@ export interface JurisdictionYearBudget {
   projects: number;
 }
 
-const yearLabel = (y: number | null) => (y === null ? '年度未知' : `${y}年`);
 
 export function budgetByJurisdictionChart(data: JurisdictionYearBudget[], size: ChartSize, id = 'budget-chart'): string {
   const description =

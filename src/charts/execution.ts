@@ -79,9 +79,9 @@ export function yearExecutionTable(years: YearExecution[]): DataTable {
   return {
     columns: ['年度', '项目数', '年初预算数', '全年预算数', '全年执行数', '执行率'],
     rows: years.map((y) => [
-      `${y.year}`,
+      `${y.year}年`,
       `${y.projects}`,
-      ...series.map(([, key]) => (y[key] === null ? '—' : formatWan(y[key]!))),
+      ...series.map(([, key]) => formatWan(y[key])),
       formatRate(executionRate(y)),
     ]),
   };

@@ -68,7 +68,7 @@ export function colorOf(series: string[], name: string): string {
   return palette[(i < 0 ? 0 : i) % palette.length];
 }
 
-export function groupedBarChart(spec: GroupedBarsSpec, { width }: ChartSize): string {
+export function groupedBarChart(spec: GroupedBarsSpec, { width, idSuffix = '' }: ChartSize): string {
   const series = seriesOf(spec);
   const values = spec.groups.flatMap((g) => g.bars.map((b) => b.value ?? 0));
   const x = scaleLinear()
@@ -110,7 +110,7 @@ export function groupedBarChart(spec: GroupedBarsSpec, { width }: ChartSize): st
   }
   const height = Math.max(Math.ceil(y), 40);
   const empty = spec.groups.every((g) => g.bars.length === 0);
-  return chartSvg({ id: spec.id, title: spec.title, description: spec.description, width, height, fontSize: layout.fontSize, empty, body: parts.join('') });
+  return chartSvg({ id: spec.id + idSuffix, title: spec.title, description: spec.description, width, height, fontSize: layout.fontSize, empty, body: parts.join('') });
 }
 
 /**

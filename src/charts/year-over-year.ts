@@ -66,7 +66,7 @@ function changeText(c: YearChange, format: (v: number) => string): string {
 
 const layout = { top: 8, groupHeight: 28, labelHeight: 20, barHeight: 14, valueBaseline: 12, rowGap: 8, groupGap: 8, valueWidth: 118, fontSize: 14 };
 
-export function yearOverYearChart(spec: YearOverYearSpec, { width }: ChartSize): string {
+export function yearOverYearChart(spec: YearOverYearSpec, { width, idSuffix = '' }: ChartSize): string {
   const years = [...new Set(spec.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   const color = (year: number) => palette[years.indexOf(year) % palette.length];
   const x = scaleLinear()
@@ -92,7 +92,7 @@ export function yearOverYearChart(spec: YearOverYearSpec, { width }: ChartSize):
   }
   const height = Math.max(Math.ceil(y), 40);
   const empty = spec.series.every((s) => s.points.length === 0);
-  return chartSvg({ id: spec.id, title: spec.title, description: spec.description, width, height, fontSize: layout.fontSize, empty, body: parts.join('') });
+  return chartSvg({ id: spec.id + idSuffix, title: spec.title, description: spec.description, width, height, fontSize: layout.fontSize, empty, body: parts.join('') });
 }
 
 /** One row per series and year: the value and the change from the previous year of that series. */

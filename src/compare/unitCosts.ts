@@ -136,7 +136,7 @@ function makeDivision(
   if (q === null) return [];
   const unit = `元/${p.quantity.unit}`;
   const bound = p.bound !== undefined ? p.bound : boundOf(p.amount.op, p.quantity.op);
-  const arithmetic = `${fmt(p.amount.yuan)} 元 ÷ ${p.quantity.value} ${p.quantity.unit} = ${fmt(q.yuan)} ${unit}${q.rounded ? ` (exact ${q.exact}, rounded to the fen)` : ''}`;
+  const arithmetic = `${fmt(p.amount.yuan)} 元 ÷ ${p.quantity.value} ${p.quantity.unit} = ${fmt(q.yuan)} ${unit}${q.rounded ? `（精确值 ${q.exact}，四舍五入到分）` : ''}`;
   return [{
     ...head(r, opts),
     topic: p.topic,
@@ -173,14 +173,14 @@ export function pairedUnitCosts(r: CompareRecord, opts: CompareOptions = {}): Un
         const qv = q.v as Value;
         const cv = c.v as Value;
         const assumptions: string[] = [];
-        if (cv.unit === null) assumptions.push(`the amount "${cv.raw}" prints no unit; read as 元 because the row is a 成本指标`);
+        if (cv.unit === null) assumptions.push(`金额“${cv.raw}”未写单位；因该行是成本指标，按元理解`);
         const notes: string[] = [];
-        if (cv.unit === '元/年' || /\/年$/.test(qv.unit ?? '')) notes.push('both figures are annual');
+        if (cv.unit === '元/年' || /\/年$/.test(qv.unit ?? '')) notes.push('两个数字都是全年数');
         const gazette = /公报/.test(q.ind.name + c.ind.name);
         out.push(
           ...makeDivision(r, opts, {
             topic: gazette ? '政府公报' : null,
-            measure: `${stem(c.ind.name)} per ${countUnit(qv.unit)}`,
+            measure: `${stem(c.ind.name)}（每${countUnit(qv.unit)}）`,
             basis,
             amount: { yuan: cv.value as number, op: cv.op, inputs: [valueInput(c.ind, c.pos, basis)] },
             quantity: { value: qv.value as number, op: qv.op, unit: countUnit(qv.unit) as string, inputs: [valueInput(q.ind, q.pos, basis)] },
@@ -237,12 +237,12 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
     const perCopy = fenToYuan(perCopyFen);
     const pagesBound: Bound = pages.m[1] ? '≤' : '=';
     const assumptions = [
-      `all ${nPages} pages of a copy are priced as inner pages (内页) at ${pagePrice.m[1]} 元/页, and "页" means the same unit in the page count and in the price`,
+      `每本的 ${nPages} 页都按内页单价 ${pagePrice.m[1]} 元/页计算，且页数与单价中的“页”是同一单位`,
     ];
     out.push({
       ...head(r, opts),
       topic: '政府公报',
-      measure: 'printing per copy (内页 + 封皮)',
+      measure: '每本印制费（内页 + 封皮）',
       basis: 'target',
       value: perCopy,
       exact: divideYuan(perCopy, 1)!.exact,
@@ -267,13 +267,13 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
       if (issues && deliveryPerIssueFen !== null && r.budget.total !== null) {
         const yearFen = BigInt(num(issues.m[1])) * (perCopyFen * BigInt(n) + deliveryPerIssueFen);
         notes.push(
-          `${issues.m[1]} 期 × (${fmt(perIssue)} + ${fmt(fenToYuan(deliveryPerIssueFen))}) = ${fmt(fenToYuan(yearFen))} 元 a year, against a budget of ${fmt(r.budget.total)} 元`,
+          `全年 ${issues.m[1]} 期 × (${fmt(perIssue)} + ${fmt(fenToYuan(deliveryPerIssueFen))}) = ${fmt(fenToYuan(yearFen))} 元，项目预算 ${fmt(r.budget.total)} 元`,
         );
       }
       out.push({
         ...head(r, opts),
         topic: '政府公报',
-        measure: 'printing per issue',
+        measure: '每期印制费',
         basis: 'target',
         value: perIssue,
         exact: String(perIssue),
@@ -290,7 +290,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
         out.push({
           ...head(r, opts),
           topic: '政府公报',
-          measure: 'delivery per issue',
+          measure: '每期投递费',
           basis: 'target',
           value: d,
           exact: String(d),
@@ -306,7 +306,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
         out.push({
           ...head(r, opts),
           topic: '政府公报',
-          measure: 'printing and delivery per issue',
+          measure: '每期印制与投递费',
           basis: 'target',
           value: total,
           exact: String(total),
@@ -332,12 +332,12 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
     const tv = costInd?.ind.target;
     if (tv?.value != null && tv.unit === '元') {
       const ok = toFen(tv.value) === toFen(y) * BigInt(nIssues);
-      notes.push(`${nIssues} 期 × ${fmt(y)} 元 = ${fmt(fenToYuan(toFen(y) * BigInt(nIssues)))} 元 ${ok ? '=' : '≠'} the indicator's target ${tv.raw}`);
+      notes.push(`${nIssues} 期 × ${fmt(y)} 元 = ${fmt(fenToYuan(toFen(y) * BigInt(nIssues)))} 元 ${ok ? '=' : '≠'} 该指标的指标值 ${tv.raw}`);
     }
     out.push({
       ...head(r, opts),
       topic: '政府公报',
-      measure: 'all production costs per issue (stated)',
+      measure: '每期全部制作费用（表中写明）',
       basis: 'target',
       value: y,
       exact: String(y),
@@ -345,7 +345,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
       bound: '=',
       amount: { yuan: y, op: '=', inputs: [perIssueStated.input] },
       quantity: { value: 1, op: '=', unit: '期', inputs: [perIssueStated.input] },
-      arithmetic: `stated: 每期${perIssueStated.m[2]}${perIssueStated.m[3] ?? ''}元 = ${fmt(y)} 元/期`,
+      arithmetic: `表中写明：每期${perIssueStated.m[2]}${perIssueStated.m[3] ?? ''}元 = ${fmt(y)} 元/期`,
       assumptions: [],
       notes,
     });
@@ -356,7 +356,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
       out.push(
         ...makeDivision(r, opts, {
           topic: '政府公报',
-          measure: 'all production costs per issue',
+          measure: '每期全部制作费用',
           basis: 'actual',
           amount: { yuan: actual.value, op: actual.op, inputs: [valueInput(costInd!.ind, costInd!.pos, 'actual')] },
           quantity: { value: num(published[1]), op: '=', unit: '期', inputs: [{ from: 'outcome', indicator: null, position: null, raw: published[0] }] },
@@ -378,13 +378,13 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
       if (qs.length !== 1 || cs.length !== 1 || sameThing(qs[0].ind.name, cs[0].ind.name)) continue;
       const [q, c] = [qs[0], cs[0]];
       const assumptions = [
-        `the project is the gazette alone, so its only cost indicator ("${c.ind.name}") is taken to cover the copies counted by its only quantity indicator ("${q.ind.name}")`,
+        `该项目只做政府公报，因此把它唯一的成本指标（“${c.ind.name}”）视为覆盖它唯一的数量指标（“${q.ind.name}”）所计的份数`,
       ];
-      if (/期数/.test(q.ind.name)) assumptions.push(`"${q.ind.name}" is named a count of issues (期数) but its value is "${q.v!.raw}"; read as copies`);
+      if (/期数/.test(q.ind.name)) assumptions.push(`“${q.ind.name}”名为期数，但其值为“${q.v!.raw}”，按份数理解`);
       out.push(
         ...makeDivision(r, opts, {
           topic: '政府公报',
-          measure: 'all production costs per copy',
+          measure: '每份全部制作费用',
           basis,
           amount: { yuan: c.v!.value as number, op: c.v!.op, inputs: [valueInput(c.ind, c.pos, basis)] },
           quantity: { value: q.v!.value as number, op: q.v!.op, unit: countUnit(q.v!.unit) as string, inputs: [valueInput(q.ind, q.pos, basis)] },
@@ -416,21 +416,21 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
         out.push(
           ...makeDivision(r, opts, {
             topic: '政府公报',
-            measure: 'printing per issue (cost derived from the budget)',
+            measure: '每期印制费（由预算推算）',
             basis: 'target',
             amount: {
               yuan: rem,
               op: remOp,
               inputs: [
-                { from: 'budget', indicator: null, position: null, raw: `budget.total ${fmt(r.budget.total)} 元` },
+                { from: 'budget', indicator: null, position: null, raw: `项目预算 ${fmt(r.budget.total)} 元` },
                 ...others.map(({ ind, pos }) => valueInput(ind, pos, 'target')),
               ],
             },
             quantity: { value: t.value as number, op: t.op, unit: '期', inputs: [valueInput(issueQty.ind, issueQty.pos, 'target')] },
             assumptions: [
-              `the table prints no amount for the gazette${gazetteRow ? ` (row "${gazetteRow.name}" has no value)` : ''}; its cost is taken as the budget minus the other cost indicators: ${fmt(r.budget.total)} − ${others.map(({ ind }) => fmt(ind.target!.value as number)).join(' − ')} = ${fmt(rem)} 元`,
+              `表中没有写公报的金额${gazetteRow ? `（“${gazetteRow.name}”一行没有值）` : ''}；其费用按项目预算减去其他成本指标计算：${fmt(r.budget.total)} − ${others.map(({ ind }) => fmt(ind.target!.value as number)).join(' − ')} = ${fmt(rem)} 元`,
             ],
-            notes: /\/年$/.test(t.unit ?? '') ? ['the issue count is per year (期/年)'] : [],
+            notes: /\/年$/.test(t.unit ?? '') ? ['期数是每年的期数（期/年）'] : [],
           }),
         );
       }

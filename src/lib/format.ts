@@ -1,6 +1,7 @@
 /**
- * Formatting for people reading Chinese: money in 元 and 万元, rates, dates,
- * and the normalized reading of a published target.
+ * Formatting for people reading Chinese — the one place where amounts, years,
+ * rates and dates get their display form (rules: docs/style-guide.md) — and
+ * the normalized reading of a published target.
  */
 import { format } from 'd3-format';
 import type { Kind, Value } from '../schema/record';
@@ -18,16 +19,28 @@ function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
+/** What an amount the table does not state is shown as. */
+export const NOT_STATED = '未列明';
+
 /**
- * The readable form, rounded to two decimals: 1172300 → "117.23 万元",
- * 778850.24 → "77.89 万元", 250000000 → "2.5 亿元"; amounts under 1 万 stay
- * in 元 (7146 → "7,146 元"). Pages show the exact yuan beside it (formatMoney).
+ * The one display of an amount in lists, comparisons, charts and totals
+ * (docs/style-guide.md): 万元 with exactly two decimals and thousands
+ * separators, whatever the size, so amounts line up and compare at a glance:
+ * 1172300 → "117.23 万元", 400000 → "40.00 万元", 7146 → "0.71 万元",
+ * 250000000 → "25,000.00 万元"; null → "未列明". Rounded half away from zero
+ * from the exact yuan (the records are exact to the fen).
  */
-export function formatWan(yuan: number): string {
-  const abs = Math.abs(yuan);
-  if (abs >= 1e8) return `${groupWhole(trimZeros((yuan / 1e8).toFixed(2)))} 亿元`;
-  if (abs >= 1e4) return `${groupWhole(trimZeros((yuan / 1e4).toFixed(2)))} 万元`;
-  return formatYuan(yuan);
+export function formatWan(yuan: number | null | undefined): string {
+  if (yuan === null || yuan === undefined) return NOT_STATED;
+  // Work in integer fen, so 1234.5 万 rounds the same on every machine.
+  const fen = Math.round(Number((yuan * 100).toPrecision(15)));
+  const neg = fen < 0;
+  const abs = Math.abs(fen);
+  // 万元 to two decimals = yuan / 10^4 rounded to 10^-2 = fen / 10^6 rounded to 10^-2 → units of 10^4 fen.
+  const cents = Math.floor((abs + 5000) / 10000); // hundredths of a 万元, half up
+  const whole = Math.floor(cents / 100);
+  const frac = String(cents % 100).padStart(2, '0');
+  return `${neg && cents > 0 ? '−' : ''}${groupedInteger(whole)}.${frac} 万元`;
 }
 
 function groupWhole(s: string): string {
@@ -36,14 +49,20 @@ function groupWhole(s: string): string {
   return frac ? `${grouped}.${frac}` : grouped;
 }
 
-/** Both forms, as on the project page: "400,000 元（40 万元）", "778,850.24 元（约 77.89 万元）". */
+/**
+ * One amount of one project, where the exact figure matters (the project
+ * page): the exact yuan, then the 万元 form in brackets — "400,000 元（40.00 万元）",
+ * "778,850.24 元（约 77.89 万元）" (约 when the 万元 form is rounded); null → "未列明".
+ */
 export function formatMoney(yuan: number | null | undefined): string {
-  if (yuan === null || yuan === undefined) return '未列明';
-  const wan = formatWan(yuan);
-  const plain = formatYuan(yuan);
-  if (wan === plain) return plain;
-  const exact = Math.round(yuan) % 100 === 0 && Number.isInteger(yuan);
-  return `${plain}（${exact ? '' : '约 '}${wan}）`;
+  if (yuan === null || yuan === undefined) return NOT_STATED;
+  const exact = Number.isInteger(yuan) && Math.round(yuan) % 100 === 0;
+  return `${formatYuan(yuan)}（${exact ? '' : '约 '}${formatWan(yuan)}）`;
+}
+
+/** A year as written everywhere on the site: 2026 → "2026年"; null → "年度未列明". */
+export function yearLabel(year: number | null | undefined): string {
+  return year === null || year === undefined ? '年度未列明' : `${year}年`;
 }
 
 /** A fraction as a percentage: 0.5862 → "58.62%", 1 → "100%". */

@@ -36,8 +36,8 @@ const DESCRIPTIONS: Record<string, string> = {
   [FILE_NAMES.funding]: '绩效自评表“年度资金总额”下的“其中”各行（当年财政拨款、上年结转资金、其他资金）。',
   [FILE_NAMES.budgetByCategory]: '按工作类别汇总的预算：每个辖区与年度一行，每个类别一列，含行合计与列合计。',
   [FILE_NAMES.unitCosts]: '可比的单位成本（金额 ÷ 数量），列出所用数字、算式与前提假设。',
-  [FILE_NAMES.flags]: '审核标记（CSV）：每条标记一行，记录编号、指标序号、检查代码、严重程度、说明。',
-  [FLAGS_JSON]: '审核标记（JSON），与 npm run --silent audit -- --json 的输出相同：含计算所用的数字（figures）。',
+  [FILE_NAMES.flags]: '核查提示（CSV）：每条提示一行，记录编号、指标序号、核查项代码、严重程度、说明。',
+  [FLAGS_JSON]: '核查提示（JSON），与 npm run --silent audit -- --json 的输出相同：含计算所用的数字（figures）。',
   [FILE_NAMES.datapackage]: 'Frictionless Data Package（v1）说明文件：每个文件、每一列的含义、类型与约束，以及大小和 SHA-256。',
   [FILE_NAMES.checksums]: '除本文件外每个文件的 SHA-256 校验值，可用 sha256sum -c SHA256SUMS 核对。',
 };

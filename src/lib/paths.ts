@@ -32,3 +32,11 @@ export const paths = {
   /** The source document itself, copied as published. */
   sourceFile: (file: string) => href(`sources/${encodeURIComponent(file)}`),
 };
+
+/**
+ * The public address of a site path ("/budget/projects/x/"): absolute when the
+ * build knows its address (SITE_URL → Astro.site), else the path itself.
+ */
+export function publicUrl(path: string, site: URL | undefined): { url: string; absolute: boolean } {
+  return site ? { url: new URL(path, site).href, absolute: true } : { url: path, absolute: false };
+}

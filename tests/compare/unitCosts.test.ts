@@ -87,16 +87,16 @@ describe('helpers', () => {
 describe('银川 2026: amount and quantity as paired indicators', () => {
   const xs = unitCosts([yinchuan]);
   it('印制装订发行: ≤6.7万元 ÷ ≥0.82万册 = at most 8.17 元/册', () => {
-    const u = by(xs, '《银川市人民政府公报》印制装订发行 per 册');
+    const u = by(xs, '《银川市人民政府公报》印制装订发行（每册）');
     expect(u).toMatchObject({ topic: '政府公报', value: 8.17, exact: '335/41', unit: '元/册', bound: '≤', assumptions: [] });
     expect(u.amount).toMatchObject({ yuan: 67000, op: '≤' });
     expect(u.quantity).toMatchObject({ value: 8200, op: '≥', unit: '册' });
     expect(u.amount.inputs[0]).toEqual({ from: 'target', indicator: '《银川市人民政府公报》印制装订发行费用', position: 5, raw: '≤6.7万元' });
-    expect(u.arithmetic).toBe('67000 元 ÷ 8200 册 = 8.17 元/册 (exact 335/41, rounded to the fen)');
+    expect(u.arithmetic).toBe('67000 元 ÷ 8200 册 = 8.17 元/册（精确值 335/41，四舍五入到分）');
   });
   it('邮寄: 20000 ÷ 8200 = 2.44 元/册; e-book: 100000 ÷ 12 = 8333.33 元/期', () => {
-    expect(by(xs, '《银川市人民政府公报》邮寄 per 册')).toMatchObject({ value: 2.44, exact: '100/41', bound: '≤' });
-    expect(by(xs, '《银川市人民政府公报》网络电子书制作 per 期')).toMatchObject({ value: 8333.33, exact: '25000/3', bound: '≤' });
+    expect(by(xs, '《银川市人民政府公报》邮寄（每册）')).toMatchObject({ value: 2.44, exact: '100/41', bound: '≤' });
+    expect(by(xs, '《银川市人民政府公报》网络电子书制作（每期）')).toMatchObject({ value: 8333.33, exact: '25000/3', bound: '≤' });
   });
   it('pairs only the same thing (3 pairs, not 9)', () => {
     expect(xs).toHaveLength(3);
@@ -106,27 +106,27 @@ describe('银川 2026: amount and quantity as paired indicators', () => {
 describe('石嘴山 2024: prices in the text of the indicator names', () => {
   const xs = gazetteUnitCosts(shizuishan);
   it('per copy: ≤50 页 × 0.35 + 3 = 20.50 元/本, an upper bound resting on a stated assumption', () => {
-    const u = by(xs, 'printing per copy (内页 + 封皮)');
+    const u = by(xs, '每本印制费（内页 + 封皮）');
     expect(u).toMatchObject({ value: 20.5, unit: '元/本', bound: '≤' });
     expect(u.arithmetic).toBe('≤50 页 × 0.35 元/页 + 3 元/本 = 20.5 元/本');
     expect(u.amount.inputs.map((i) => i.raw)).toEqual(['每本不超过50页', '内页每页0.35元', '封皮每本3元']);
     expect(u.amount.inputs.every((i) => i.from === 'indicator name')).toBe(true);
     expect(u.assumptions).toHaveLength(1);
-    expect(u.assumptions[0]).toMatch(/inner pages/);
+    expect(u.assumptions[0]).toMatch(/按内页单价 0\.35 元\/页/);
   });
   it('per issue: 400 本 × 20.50 = 8200 元; delivery 387 × 4 = 1548 元; together 9748 元/期', () => {
-    expect(by(xs, 'printing per issue')).toMatchObject({ value: 8200, arithmetic: '400 本 × 20.5 元/本 = 8200 元/期', bound: '≤' });
-    expect(by(xs, 'delivery per issue')).toMatchObject({ value: 1548, arithmetic: '387 本 × 4 元/本 = 1548 元/期', bound: '=', assumptions: [] });
-    const t = by(xs, 'printing and delivery per issue');
+    expect(by(xs, '每期印制费')).toMatchObject({ value: 8200, arithmetic: '400 本 × 20.5 元/本 = 8200 元/期', bound: '≤' });
+    expect(by(xs, '每期投递费')).toMatchObject({ value: 1548, arithmetic: '387 本 × 4 元/本 = 1548 元/期', bound: '=', assumptions: [] });
+    const t = by(xs, '每期印制与投递费');
     expect(t.value).toBe(9748);
-    expect(t.notes[0]).toBe('12 期 × (8200 + 1548) = 116976 元 a year, against a budget of 120000 元');
+    expect(t.notes[0]).toBe('全年 12 期 × (8200 + 1548) = 116976 元，项目预算 120000 元');
   });
 });
 
 describe('平罗 2021: issues stated, the gazette cost cell empty', () => {
   const xs = gazetteUnitCosts(pingluo);
   it('per issue 7500 元, flagged: the cost is the budget remainder 180000 − 70000 − 80000', () => {
-    const u = by(xs, 'printing per issue (cost derived from the budget)');
+    const u = by(xs, '每期印制费（由预算推算）');
     expect(u).toMatchObject({ value: 7500, exact: '7500', unit: '元/期', bound: '=' });
     expect(u.amount.yuan).toBe(30000);
     expect(u.assumptions).toHaveLength(1);
@@ -136,31 +136,31 @@ describe('平罗 2021: issues stated, the gazette cost cell empty', () => {
   it('the generic pairing finds 宣传资料 70000 ÷ 18000 册 = 3.89 元/册 and 设备 80000 ÷ 7 套, nothing for the gazette', () => {
     const ps = pairedUnitCosts(pingluo);
     expect(ps).toHaveLength(2);
-    expect(ps[0]).toMatchObject({ measure: '政务公开宣传资料印刷 per 册', value: 3.89, exact: '35/9', bound: '=', topic: null });
-    expect(ps[0].notes).toEqual(['both figures are annual']);
-    expect(ps[1]).toMatchObject({ measure: '办公设备采购 per 套', value: 11428.57, exact: '80000/7', bound: '=' });
+    expect(ps[0]).toMatchObject({ measure: '政务公开宣传资料印刷（每册）', value: 3.89, exact: '35/9', bound: '=', topic: null });
+    expect(ps[0].notes).toEqual(['两个数字都是全年数']);
+    expect(ps[1]).toMatchObject({ measure: '办公设备采购（每套）', value: 11428.57, exact: '80000/7', bound: '=' });
   });
 });
 
 describe('中卫 2024 self-evaluation: stated per-issue price, and actuals', () => {
   const xs = gazetteUnitCosts(zhongwei);
   it('stated 每期2万元 = 20000 元/期, consistent with the 8万元 target', () => {
-    const u = by(xs, 'all production costs per issue (stated)');
+    const u = by(xs, '每期全部制作费用（表中写明）');
     expect(u).toMatchObject({ value: 20000, bound: '=', assumptions: [] });
-    expect(u.notes).toEqual(['4 期 × 20000 元 = 80000 元 = the indicator\'s target 8万元']);
+    expect(u.notes).toEqual(['4 期 × 20000 元 = 80000 元 = 该指标的指标值 8万元']);
   });
   it('actual per issue: 40000 元 ÷ 2 期 (from the outcome text) = 20000', () => {
-    const u = by(xs, 'all production costs per issue', 'actual');
+    const u = by(xs, '每期全部制作费用', 'actual');
     expect(u).toMatchObject({ value: 20000, bound: '=' });
     expect(u.quantity.inputs[0]).toMatchObject({ from: 'outcome', raw: '公报》2期' });
   });
   it('per copy: 80000 ÷ 3200 = 25 元/份 planned, 40000 ÷ 1600 = 25 actual, both flagged', () => {
-    const t = by(xs, 'all production costs per copy');
-    const a = by(xs, 'all production costs per copy', 'actual');
+    const t = by(xs, '每份全部制作费用');
+    const a = by(xs, '每份全部制作费用', 'actual');
     expect([t.value, a.value]).toEqual([25, 25]);
     expect(t.arithmetic).toBe('80000 元 ÷ 3200 份 = 25 元/份');
     expect(t.assumptions).toHaveLength(2);
-    expect(t.assumptions[1]).toMatch(/期数.*read as copies/);
+    expect(t.assumptions[1]).toMatch(/名为期数.*按份数理解/);
   });
 });
 
@@ -175,7 +175,7 @@ describe('generic pairs elsewhere', () => {
     });
     const [u] = pairedUnitCosts(r);
     expect(u).toMatchObject({ value: 13.95, exact: '600/43', bound: '≤' });
-    expect(u.assumptions[0]).toMatch(/prints no unit/);
+    expect(u.assumptions[0]).toMatch(/未写单位.*按元理解/);
   });
   it('does not pair on a short shared word (差旅 in 差旅费次数 and 挂职干部差旅费、考核奖费用)', () => {
     const r = rec({
@@ -226,15 +226,15 @@ describe.skipIf(recFiles.length === 0)('gazette unit costs on data/records (when
   const g = unitCosts(real).filter((u) => u.topic === '政府公报');
   const pick = (code: string, measure: string, basis = 'target') => g.find((u) => u.jurisdiction.code === code && u.measure === measure && u.basis === basis);
   it('银川 8.17 元/册, 石嘴山 ≤20.5 元/本 and ≤9748 元/期, 平罗 7500 元/期 (assumed), 中卫 20000 元/期 and 25 元/份', () => {
-    expect(pick('640100', '《银川市人民政府公报》印制装订发行 per 册')?.value).toBe(8.17);
-    expect(pick('640200', 'printing per copy (内页 + 封皮)')?.value).toBe(20.5);
-    expect(pick('640200', 'printing and delivery per issue')?.value).toBe(9748);
-    const pl = pick('640221', 'printing per issue (cost derived from the budget)');
+    expect(pick('640100', '《银川市人民政府公报》印制装订发行（每册）')?.value).toBe(8.17);
+    expect(pick('640200', '每本印制费（内页 + 封皮）')?.value).toBe(20.5);
+    expect(pick('640200', '每期印制与投递费')?.value).toBe(9748);
+    const pl = pick('640221', '每期印制费（由预算推算）');
     expect(pl?.value).toBe(7500);
     expect(pl?.assumptions.length).toBe(1);
-    expect(pick('640500', 'all production costs per issue (stated)')?.value).toBe(20000);
-    expect(pick('640500', 'all production costs per issue', 'actual')?.value).toBe(20000);
-    expect(pick('640500', 'all production costs per copy')?.value).toBe(25);
+    expect(pick('640500', '每期全部制作费用（表中写明）')?.value).toBe(20000);
+    expect(pick('640500', '每期全部制作费用', 'actual')?.value).toBe(20000);
+    expect(pick('640500', '每份全部制作费用')?.value).toBe(25);
     expect(g.filter((u) => u.jurisdiction.code === '640502')).toEqual([]); // 沙坡头: a bundled amount, no gazette quantity
   });
 });

@@ -6,6 +6,8 @@ import type { ProjectRecord } from '../../src/schema/record';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const e2eBase = '/budget/';
 export const e2eOutDir = 'dist-e2e';
+/** The public address the browser tests' build is given (SITE_URL): absolute permalinks, canonical, sitemap. */
+export const e2ePublicUrl = 'https://budget.example.org/budget/';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import { e2ePublicUrl } from './browser';
 import { useSite } from './use-site';
 
 const site = useSite();
@@ -135,7 +136,7 @@ describe('citation', () => {
     const permalink = await page.locator('.citation a.permalink').getAttribute('href');
     expect(permalink).toBe(`${new URL(siteUrl).pathname}projects/${r.id}/`);
     const text = await page.locator('#cite-text').textContent();
-    expect(text).toBe(`${r.department!.name.replace(/\s+/g, '')}. ${r.title!.replace(/\s+/g, '')}：${r.name}（${r.year}年）[EB/OL]. ${permalink}, [引用日期].`);
+    expect(text).toBe(`${r.department!.name.replace(/\s+/g, '')}. ${r.title!.replace(/\s+/g, '')}：${r.name}（${r.year}年）[EB/OL]. ${e2ePublicUrl}projects/${r.id}/, [引用日期].`);
     expect(await page.locator('#cite-copy').isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createSiteServer } from '../../scripts/serve.mjs';
-import { chromiumPath, e2eBase, e2eOutDir } from './browser';
+import { chromiumPath, e2eBase, e2eOutDir, e2ePublicUrl } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
     Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key) && !key.startsWith('VITEST')),
   );
   const build = spawnSync(path.resolve('node_modules/.bin/astro'), ['build'], {
-    env: { ...env, NODE_ENV: 'production', BASE_PATH: e2eBase, OUT_DIR: e2eOutDir, RECORDS_DIR: records },
+    env: { ...env, NODE_ENV: 'production', BASE_PATH: e2eBase, SITE_URL: e2ePublicUrl, OUT_DIR: e2eOutDir, RECORDS_DIR: records },
     encoding: 'utf8',
   });
   if (build.status !== 0) {

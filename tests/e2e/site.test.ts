@@ -107,7 +107,8 @@ describe('links', () => {
         continue;
       }
       if (!res.headers.get('content-type')?.includes('text/html')) continue;
-      const html = await res.text();
+      // The canonical link is the public address (SITE_URL), not this test server.
+      const html = (await res.text()).replace(/<link rel="canonical"[^>]*>/g, '');
       for (const [, ref] of html.matchAll(/(?:href|src)="([^"#]*)(?:#[^"]*)?"/g)) {
         if (!ref || ref.startsWith('mailto:')) continue;
         const next = new URL(ref.replaceAll('&amp;', '&'), url);

@@ -44,11 +44,11 @@ describe('budget vs execution of a self-evaluation', () => {
       ['全年预算数', 1172300],
       ['全年执行数', 1172300],
     ]);
-    expect(svg).toContain('>200 万元<');
+    expect(svg).toContain('>200.00 万元<');
     expect(svg).toContain('>117.23 万元<');
   });
   test('the text alternative states the figures and the rate', () => {
-    expect(svg).toContain('年初预算数 200 万元，全年预算数 117.23 万元，全年执行数 117.23 万元；全年执行数占全年预算数的 100%');
+    expect(svg).toContain('年初预算数 200.00 万元，全年预算数 117.23 万元，全年执行数 117.23 万元；全年执行数占全年预算数的 100%');
   });
   test('execution rate is executed ÷ adjusted budget', () => {
     expect(executionRate(figures)).toBe(1);
@@ -74,7 +74,7 @@ describe('cost indicators against the budget', () => {
       ['办公设备采购成本', 80000],
       ['成本指标合计', 150000],
     ]);
-    expect(costTable(data).rows[3]).toEqual(['成本指标合计', '15 万元']);
+    expect(costTable(data).rows[3]).toEqual(['成本指标合计', '15.00 万元']);
   });
   test('sums are exact to the fen', () => expect(costSum([{ target: 0.1 }, { target: 0.2 }])).toBe(0.3));
 });
@@ -88,7 +88,7 @@ describe('budget by jurisdiction and year', () => {
     const svg = budgetByJurisdictionChart(data, { width: 640 });
     expect(bars(svg).map((b) => b.label)).toEqual(['银川市 · 2026年', '中卫市 · 2024年']);
     expect(budgetByJurisdictionTable(data).rows).toEqual([
-      ['银川市', '2026年', '1', '40 万元'],
+      ['银川市', '2026年', '1', '40.00 万元'],
       ['中卫市', '2024年', '2', '121.23 万元'],
     ]);
   });

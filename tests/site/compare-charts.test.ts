@@ -74,8 +74,8 @@ describe('grouped bars', () => {
     expect(groupedBarTable(spec, ['辖区 · 年度：项目', '预算'])).toEqual({
       columns: ['辖区 · 年度：项目', '预算'],
       rows: [
-        ['银川市 · 2026年：市政府政务公开工作经费', '40 万元'],
-        ['中卫市 · 2024年：《政府公报》创办费', '8 万元'],
+        ['银川市 · 2026年：市政府政务公开工作经费', '40.00 万元'],
+        ['中卫市 · 2024年：《政府公报》创办费', '8.00 万元'],
         ['中卫市 · 2024年：A & B', '未列明'],
       ],
     });
@@ -112,16 +112,16 @@ describe('year over year', () => {
     expect(bs[0].width).toBeGreaterThan(0);
     expect(svg).toContain('银川市（仅一年，无法比较）');
     expect(svg).not.toMatch(/NaN|undefined|Infinity/);
-    expect(yearOverYearTable(spec).rows[0]).toEqual(['银川市', '2026年', '1,200 万元', '仅一年']);
+    expect(yearOverYearTable(spec).rows[0]).toEqual(['银川市', '2026年', '1,200.00 万元', '仅一年']);
   });
   test('years ascending, with the change from the previous year', () => {
     const bs = bars(svg).filter((b) => b.series === '某县');
     expect(bs.map((b) => b.year)).toEqual(['2021', '2022']);
     expect(bs[1].width).toBeCloseTo(bs[0].width * 2, 0);
-    expect(svg).toContain('2022年 · 较2021年 +10 万元（+100%）');
+    expect(svg).toContain('2022年 · 较2021年 +10.00 万元（+100%）');
     expect(yearOverYearTable(spec).rows.slice(1)).toEqual([
-      ['某县', '2021年', '10 万元', '—'],
-      ['某县', '2022年', '20 万元', '较2021年 +10 万元（+100%）'],
+      ['某县', '2021年', '10.00 万元', '—'],
+      ['某县', '2022年', '20.00 万元', '较2021年 +10.00 万元（+100%）'],
     ]);
   });
   test('changes are exact to the fen; missing or zero amounts give no ratio', () => {
