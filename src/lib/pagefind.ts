@@ -1,33 +1,36 @@
 /**
- * Astro integration that indexes the built site with Pagefind on astro:build:done.
+ * Astro integration that writes the search index with Pagefind on astro:build:done.
  *
- * It always uses the *extended* Pagefind binary, which segments Chinese text
- * into words; the standard binary would index whole runs of characters and
- * find almost nothing. The index is written to <outDir>/pagefind/, Pagefind's
- * default place, so the search page loads <base>pagefind/pagefind.js.
+ * The pages are not crawled: the build serves one custom record per project
+ * (<outDir>/pagefind-documents.json, from src/lib/search-document.ts), whose
+ * content is the project's text as a stream of two-character pieces
+ * (src/lib/search-tokens.ts), in the index language INDEX_LANGUAGE, which
+ * Pagefind neither segments nor stems. The file is deleted once indexed.
+ *
+ * Then the index is made deterministic (src/lib/pagefind-canonical.ts): two
+ * builds of the same records give byte-identical pagefind/ files.
+ *
+ * The search page relies on how pagefind.js 1.5.2 reads its language and
+ * splits queries (src/scripts/search.ts), so the version is checked here.
  *
  * Any failure fails the build: a site whose search silently has no index is
  * worse than no build.
  */
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 // A static import: the config's module runner is closed by the time astro:build:done runs.
 import { createIndex, close } from 'pagefind';
+import type { SearchDocument } from './search-document.ts';
+import { INDEX_LANGUAGE } from './search-tokens.ts';
+import { canonicalizeIndex } from './pagefind-canonical.ts';
 
-/** Path of the pagefind_extended binary shipped in @pagefind/<platform>-<arch>. */
-export function extendedBinaryPath(): string {
-  const fromEnv = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
-  if (fromEnv) return fromEnv;
-  const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  const executable = platform === 'windows' ? 'pagefind_extended.exe' : 'pagefind_extended';
-  const require = createRequire(import.meta.url);
-  const binary = require.resolve(`@pagefind/${platform}-${process.arch}/bin/${executable}`);
-  if (!existsSync(binary)) throw new Error(`Pagefind extended binary not found at ${binary}`);
-  return binary;
-}
+/** The Pagefind version whose pagefind.js the search page was written and tested against. */
+export const PAGEFIND_VERSION = '1.5.2';
+
+/** Where the build leaves the documents to index, relative to the output directory. */
+export const DOCUMENTS_FILE = 'pagefind-documents.json';
 
 export function pagefind(): AstroIntegration {
   return {
@@ -40,23 +43,33 @@ export function pagefind(): AstroIntegration {
   };
 }
 
-async function indexSite(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
-  // The Node API spawns the binary named by this variable before looking for others.
-  process.env.PAGEFIND_EXTENDED_BINARY_PATH = extendedBinaryPath();
-  logger.info(`Indexing with ${process.env.PAGEFIND_EXTENDED_BINARY_PATH}`);
+export async function indexSite(outDir: string, logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>): Promise<void> {
+  const documentsPath = path.join(outDir, DOCUMENTS_FILE);
+  if (!existsSync(documentsPath)) throw new Error(`Pagefind: ${documentsPath} is missing (src/pages/pagefind-documents.json.ts)`);
+  const documents = JSON.parse(readFileSync(documentsPath, 'utf8')) as SearchDocument[];
+  const outputPath = path.join(outDir, 'pagefind');
+  rmSync(outputPath, { recursive: true, force: true });
   try {
     const { index, errors: createErrors } = await createIndex({});
     if (!index) fail('could not create the index', createErrors);
-    const { page_count, errors: addErrors } = await index.addDirectory({ path: outDir });
-    if (addErrors.length > 0) fail('could not index the site', addErrors);
-    if (page_count === 0) logger.warn('no pages were indexed (no data-pagefind-body found?)');
-    const outputPath = path.join(outDir, 'pagefind');
+    // One at a time: page numbers follow the order records are added in.
+    for (const doc of documents) {
+      const { errors } = await index.addCustomRecord({ ...doc, language: INDEX_LANGUAGE });
+      if (errors.length > 0) fail(`could not index ${doc.url}`, errors);
+    }
+    if (documents.length === 0) logger.warn('no projects to index');
     const { errors: writeErrors } = await index.writeFiles({ outputPath });
     if (writeErrors.length > 0) fail('could not write the index', writeErrors);
-    logger.info(`Read ${page_count} HTML files; index written to ${outputPath}`);
   } finally {
     await close();
   }
+  rmSync(documentsPath);
+  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { version: string };
+  if (entry.version !== PAGEFIND_VERSION) {
+    fail(`version ${entry.version} is not ${PAGEFIND_VERSION}`, ['the search page depends on how pagefind.js reads its language and splits queries; check src/scripts/search.ts before upgrading']);
+  }
+  const changed = canonicalizeIndex(outputPath);
+  logger.info(`Indexed ${documents.length} projects into ${outputPath} (${changed} files rewritten in canonical order)`);
 }
 
 function fail(what: string, errors: string[]): never {

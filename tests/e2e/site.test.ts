@@ -61,7 +61,11 @@ describe('search', () => {
     const titles = await resultTitles(page);
     for (const r of about) expect(titles).toContain(r.name);
 
+    expect(await page.inputValue('#header-q')).toBe('政务公开');
     const place = about.find((r) => r.jurisdiction.name)!.jurisdiction.name!;
+    // The filter menus are filled when they are opened.
+    await page.click('#search-filters summary');
+    await page.waitForSelector(`select[name="jurisdiction"] option[value="${place}"]`, { state: 'attached' });
     await page.selectOption('select[name="jurisdiction"]', place);
     await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length < n, titles.length);
     const narrowed = await resultTitles(page);
