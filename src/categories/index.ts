@@ -7,7 +7,7 @@
  * src/categories/load.ts (or parseOverrides() on an object you read) and pass
  * them in.
  */
-import { CATEGORY_NAMES, RULES, type Rule } from './taxonomy';
+import { CATEGORIES, CATEGORY_NAMES, RULES, type Rule } from './taxonomy';
 import { OverridesFile, type CategoryAssignment, type OverrideEntry } from './schema';
 
 export { CATEGORIES, CATEGORY_NAMES, RULES } from './taxonomy';
@@ -123,4 +123,15 @@ export function unmatched<R extends CategorizeInput & { category?: CategoryAssig
   overrides: Overrides = NO_OVERRIDES,
 ): R[] {
   return records.filter((r) => categoryOf(r, overrides).name === null);
+}
+
+/** Slug of the page of projects no rule or override placed. */
+export const UNMATCHED_SLUG = 'unmatched';
+
+/** The one place that maps a category to its URL slug (src/categories/taxonomy.ts); UNMATCHED_SLUG for none. */
+export function categorySlug(name: string | null): string {
+  if (name === null || name === '') return UNMATCHED_SLUG;
+  const c = CATEGORIES.find((x) => x.name === name);
+  if (!c) throw new Error(`no slug for category ${name}`);
+  return c.slug;
 }

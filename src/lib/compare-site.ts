@@ -1,15 +1,13 @@
 /**
- * What the category, compare and data pages share: the category slugs (the
- * one place that maps a category to its URL), their paths, the per-category
+ * What the category, compare and data pages share: the category pages, the per-category
  * comparison table (for the page and its CSV), and the comparison builder's
  * URL format. Pure apart from `href` (import.meta.env.BASE_URL).
  */
-import { CATEGORIES } from '../categories/index';
-import type { CategoryComparison, SideBySideProject, Table } from '../compare/index';
-import { href } from './paths';
+import { CATEGORIES, categorySlug, UNMATCHED_SLUG } from '../categories/index';
 
-/** Slug of the column of projects no rule or override placed. */
-export const UNMATCHED_SLUG = 'unmatched';
+export { categorySlug, UNMATCHED_SLUG };
+import type { CategoryComparison, SideBySideProject, Table } from '../compare/index';
+
 
 /** Chinese one-line descriptions for the pages (the taxonomy's own descriptions are English). */
 const ZH_DESCRIPTIONS: Record<string, string> = {
@@ -43,28 +41,10 @@ export const CATEGORY_PAGES: readonly CategoryPage[] = CATEGORIES.map((c) => ({
 
 export const UNMATCHED_PAGE: CategoryPage = { name: null, slug: UNMATCHED_SLUG, label: '未归类', description: '没有任何规则或人工指定匹配的项目，留待复核，不强行归类。' };
 
-export function categorySlug(name: string | null): string {
-  if (name === null || name === '') return UNMATCHED_SLUG;
-  const c = CATEGORIES.find((x) => x.name === name);
-  if (!c) throw new Error(`no slug for category ${name}`);
-  return c.slug;
-}
 
 export function categoryBySlug(slug: string): CategoryPage | undefined {
   return slug === UNMATCHED_SLUG ? UNMATCHED_PAGE : CATEGORY_PAGES.find((c) => c.slug === slug);
 }
-
-export const comparePaths = {
-  categories: () => href('categories/'),
-  category: (name: string | null) => href(`categories/${categorySlug(name)}/`),
-  categoryCsv: (name: string | null) => href(`data/categories/${categorySlug(name)}.csv`),
-  compare: () => href('compare/'),
-  matrix: () => href('compare/matrix/'),
-  unitCosts: () => href('compare/unit-costs/'),
-  years: () => href('compare/years/'),
-  data: () => href('data/'),
-  dataFile: (file: string) => href(`data/${file}`),
-};
 
 export { parseSelection, selectionQuery, type Selection } from './select-query';
 

@@ -8,7 +8,6 @@
  */
 import { auditRecords, CHECKS, type CheckInfo, type Flag, type Severity } from '../audit/checks';
 import type { ProjectRecord } from '../schema/record';
-import { href } from './paths';
 
 /** Severities, most serious first; each has a text label and an icon so colour is never the only cue. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -192,8 +191,3 @@ export function checkOf(code: string): CheckInfo | undefined {
   return CHECKS.find((c) => c.code === code);
 }
 
-export const flagPaths = {
-  checks: () => href('checks/'),
-  check: (code: string) => href(`checks/${code}/`),
-  methodology: (code?: string) => href(`methodology/${code ? `#${code}` : ''}`),
-};

@@ -1,8 +1,10 @@
 /**
- * Site paths. Every internal link goes through `href` so the site works under
+ * Site paths: the one route table. Every page and link uses `paths`, and
+ * every path goes through `href` so the site works under
  * any base path (BASE_PATH=/budget/ → import.meta.env.BASE_URL = "/budget/").
  */
 import type { Kind } from '../schema/record';
+import { categorySlug } from '../categories/index';
 import { departmentSlug, sourceSlug } from './facets';
 
 const base = import.meta.env.BASE_URL;
@@ -29,6 +31,18 @@ export const paths = {
   search: () => href('search/'),
   /** The HTML view of a source document, with a line anchor (#L12). */
   source: (file: string, line?: number) => href(`sources/${sourceSlug(file)}/${line ? `#L${line}` : ''}`),
+  categories: () => href('categories/'),
+  category: (name: string | null) => href(`categories/${categorySlug(name)}/`),
+  categoryCsv: (name: string | null) => href(`data/categories/${categorySlug(name)}.csv`),
+  compare: () => href('compare/'),
+  matrix: () => href('compare/matrix/'),
+  unitCosts: () => href('compare/unit-costs/'),
+  compareYears: () => href('compare/years/'),
+  data: () => href('data/'),
+  dataFile: (file: string) => href(`data/${file}`),
+  checks: () => href('checks/'),
+  check: (code: string) => href(`checks/${code}/`),
+  methodology: (code?: string) => href(`methodology/${code ? `#${code}` : ''}`),
   /** The source document itself, copied as published. */
   sourceFile: (file: string) => href(`sources/${encodeURIComponent(file)}`),
 };

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadRecords } from '../../src/domain/records';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -61,15 +61,13 @@ describe('the shipped overrides file', () => {
 });
 
 // When the importer has written data/records/, check the real records too.
-const recordsDir = join(process.cwd(), 'data/records');
-const files = existsSync(recordsDir) ? readdirSync(recordsDir).filter((f) => f.endsWith('.json')) : [];
-describe.skipIf(files.length === 0)('data/records (when present)', () => {
+const { records } = loadRecords(join(process.cwd(), 'data/records'));
+describe.skipIf(records.length === 0)('data/records (when present)', () => {
   it('each record gets the expected category', () => {
     const overrides = loadOverrides(join(process.cwd(), 'data/categories.overrides.json'));
     const squash = (s: string) => s.replace(/\s+/g, '');
     let seen = 0;
-    for (const f of files) {
-      const r = JSON.parse(readFileSync(join(recordsDir, f), 'utf8'));
+    for (const r of records) {
       const e = EXPECTED.find(
         (x) => x.code === r.jurisdiction?.code && x.year === r.year && x.kind === r.kind && squash(x.name) === squash(r.name),
       );

@@ -2,16 +2,15 @@
  * The flag index behind the site's flag markers, counts and /checks/ pages:
  * spots on the project page, anchors, counts by severity, ordering.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Flag } from '../../src/audit/checks';
 import { auditRecords, CHECKS } from '../../src/audit/checks';
-import { ProjectRecord } from '../../src/schema/record';
+import { loadRecords } from '../../src/domain/records';
+import { paths } from '../../src/lib/paths';
 import {
   bySeverity,
   checksBySeverity,
   countsLabel,
-  flagPaths,
   flagSpot,
   getFlagIndex,
   indexFlags,
@@ -24,10 +23,7 @@ function flag(over: Partial<Flag>): Flag {
   return { projectId: 'p1', project: '项目', check: 'VAGUE_TARGET', severity: 'warning', message: 'm', figures: {}, indicatorIndex: null, field: null, ...over };
 }
 
-const fixtures = 'tests/site/fixtures/records';
-const records = readdirSync(fixtures)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ProjectRecord.parse(JSON.parse(readFileSync(`${fixtures}/${f}`, 'utf8'))));
+const records = loadRecords('tests/site/fixtures/records').records;
 
 describe('flagSpot: where a flag sits on the project page', () => {
   test.each([
@@ -135,7 +131,7 @@ describe('getFlagIndex on the fixture records', () => {
 });
 
 test('flag paths live under the base path', () => {
-  expect(flagPaths.checks()).toBe('/checks/');
-  expect(flagPaths.check('NO_TARGET')).toBe('/checks/NO_TARGET/');
-  expect(flagPaths.methodology('EXEC_RATE_MISMATCH')).toBe('/methodology/#EXEC_RATE_MISMATCH');
+  expect(paths.checks()).toBe('/checks/');
+  expect(paths.check('NO_TARGET')).toBe('/checks/NO_TARGET/');
+  expect(paths.methodology('EXEC_RATE_MISMATCH')).toBe('/methodology/#EXEC_RATE_MISMATCH');
 });
