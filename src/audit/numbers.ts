@@ -42,18 +42,6 @@ export function fmt(x: number, max = 4): string {
   return String(Number(x.toFixed(max)));
 }
 
-/** Money: 1172300 → "1172300元（117.23万元）"; 1200 → "1200元". */
-export function fmtYuan(yuan: number): string {
-  const y = fmt(yuan, 2);
-  if (Math.abs(yuan) >= 10000) return `${y}元（${fmt(yuan / 10000, 6)}万元）`;
-  return `${y}元`;
-}
-
-/** Money in 万元 only, for compact arithmetic: 1172300 → "117.23万元". */
-export function fmtWan(yuan: number): string {
-  return `${fmt(yuan / 10000, 6)}万元`;
-}
-
 /** A fraction as a percentage with d decimals: (0.58615, 2) → "58.62%"; d omitted → up to 2 decimals, trailing zeros removed. */
 export function fmtPct(fraction: number, d?: number): string {
   if (d === undefined) return `${fmt(fraction * 100, 2)}%`;

@@ -22,7 +22,7 @@
 import type { Indicator, Value } from '../schema/record';
 import { categoryName, squash, type CompareOptions, type CompareRecord } from './common';
 import { isCost } from '../domain/indicators';
-import { divideYuan, fenToYuan, fmt, toFen } from '../domain/money';
+import { divideYuan, fenToYuan, formatAmount, toFen } from '../domain/money';
 
 export type Bound = '=' | '≤' | '<' | '≥' | '>' | '≈' | null;
 
@@ -136,7 +136,7 @@ function makeDivision(
   if (q === null) return [];
   const unit = `元/${p.quantity.unit}`;
   const bound = p.bound !== undefined ? p.bound : boundOf(p.amount.op, p.quantity.op);
-  const arithmetic = `${fmt(p.amount.yuan)} 元 ÷ ${p.quantity.value} ${p.quantity.unit} = ${fmt(q.yuan)} ${unit}${q.rounded ? `（精确值 ${q.exact}，四舍五入到分）` : ''}`;
+  const arithmetic = `${formatAmount(p.amount.yuan)} 元 ÷ ${p.quantity.value} ${p.quantity.unit} = ${formatAmount(q.yuan)} ${unit}${q.rounded ? `（精确值 ${q.exact}，四舍五入到分）` : ''}`;
   return [{
     ...head(r, opts),
     topic: p.topic,
@@ -250,7 +250,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
       bound: pagesBound,
       amount: { yuan: perCopy, op: pagesBound, inputs: [pages.input, pagePrice.input, coverPrice.input] },
       quantity: { value: 1, op: '=', unit: '本', inputs: [] },
-      arithmetic: `${pagesBound === '≤' ? '≤' : ''}${nPages} 页 × ${pagePrice.m[1]} 元/页 + ${coverPrice.m[1]} 元/本 = ${fmt(perCopy)} 元/本`,
+      arithmetic: `${pagesBound === '≤' ? '≤' : ''}${nPages} 页 × ${pagePrice.m[1]} 元/页 + ${coverPrice.m[1]} 元/本 = ${formatAmount(perCopy)} 元/本`,
       assumptions,
       notes: [],
     });
@@ -267,7 +267,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
       if (issues && deliveryPerIssueFen !== null && r.budget.total !== null) {
         const yearFen = BigInt(num(issues.m[1])) * (perCopyFen * BigInt(n) + deliveryPerIssueFen);
         notes.push(
-          `全年 ${issues.m[1]} 期 × (${fmt(perIssue)} + ${fmt(fenToYuan(deliveryPerIssueFen))}) = ${fmt(fenToYuan(yearFen))} 元，项目预算 ${fmt(r.budget.total)} 元`,
+          `全年 ${issues.m[1]} 期 × (${formatAmount(perIssue)} + ${formatAmount(fenToYuan(deliveryPerIssueFen))}) = ${formatAmount(fenToYuan(yearFen))} 元，项目预算 ${formatAmount(r.budget.total)} 元`,
         );
       }
       out.push({
@@ -281,7 +281,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
         bound: pagesBound,
         amount: { yuan: perIssue, op: pagesBound, inputs: [pages.input, pagePrice.input, coverPrice.input, copies.input] },
         quantity: { value: 1, op: '=', unit: '期', inputs: issues ? [issues.input] : [] },
-        arithmetic: `${n} 本 × ${fmt(perCopy)} 元/本 = ${fmt(perIssue)} 元/期`,
+        arithmetic: `${n} 本 × ${formatAmount(perCopy)} 元/本 = ${formatAmount(perIssue)} 元/期`,
         assumptions,
         notes,
       });
@@ -298,7 +298,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
           bound: '=',
           amount: { yuan: d, op: '=', inputs: [delivered.input, delivery.input] },
           quantity: { value: 1, op: '=', unit: '期', inputs: [] },
-          arithmetic: `${delivered.m[1]} 本 × ${delivery.m[1]} 元/本 = ${fmt(d)} 元/期`,
+          arithmetic: `${delivered.m[1]} 本 × ${delivery.m[1]} 元/本 = ${formatAmount(d)} 元/期`,
           assumptions: [],
           notes: [],
         });
@@ -314,7 +314,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
           bound: pagesBound,
           amount: { yuan: total, op: pagesBound, inputs: [pages.input, pagePrice.input, coverPrice.input, copies.input, delivered.input, delivery.input] },
           quantity: { value: 1, op: '=', unit: '期', inputs: [] },
-          arithmetic: `${fmt(perIssue)} + ${fmt(d)} = ${fmt(total)} 元/期`,
+          arithmetic: `${formatAmount(perIssue)} + ${formatAmount(d)} = ${formatAmount(total)} 元/期`,
           assumptions,
           notes,
         });
@@ -332,7 +332,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
     const tv = costInd?.ind.target;
     if (tv?.value != null && tv.unit === '元') {
       const ok = toFen(tv.value) === toFen(y) * BigInt(nIssues);
-      notes.push(`${nIssues} 期 × ${fmt(y)} 元 = ${fmt(fenToYuan(toFen(y) * BigInt(nIssues)))} 元 ${ok ? '=' : '≠'} 该指标的指标值 ${tv.raw}`);
+      notes.push(`${nIssues} 期 × ${formatAmount(y)} 元 = ${formatAmount(fenToYuan(toFen(y) * BigInt(nIssues)))} 元 ${ok ? '=' : '≠'} 该指标的指标值 ${tv.raw}`);
     }
     out.push({
       ...head(r, opts),
@@ -345,7 +345,7 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
       bound: '=',
       amount: { yuan: y, op: '=', inputs: [perIssueStated.input] },
       quantity: { value: 1, op: '=', unit: '期', inputs: [perIssueStated.input] },
-      arithmetic: `表中写明：每期${perIssueStated.m[2]}${perIssueStated.m[3] ?? ''}元 = ${fmt(y)} 元/期`,
+      arithmetic: `表中写明：每期${perIssueStated.m[2]}${perIssueStated.m[3] ?? ''}元 = ${formatAmount(y)} 元/期`,
       assumptions: [],
       notes,
     });
@@ -422,13 +422,13 @@ export function gazetteUnitCosts(r: CompareRecord, opts: CompareOptions = {}): U
               yuan: rem,
               op: remOp,
               inputs: [
-                { from: 'budget', indicator: null, position: null, raw: `项目预算 ${fmt(r.budget.total)} 元` },
+                { from: 'budget', indicator: null, position: null, raw: `项目预算 ${formatAmount(r.budget.total)} 元` },
                 ...others.map(({ ind, pos }) => valueInput(ind, pos, 'target')),
               ],
             },
             quantity: { value: t.value as number, op: t.op, unit: '期', inputs: [valueInput(issueQty.ind, issueQty.pos, 'target')] },
             assumptions: [
-              `表中没有写公报的金额${gazetteRow ? `（“${gazetteRow.name}”一行没有值）` : ''}；其费用按项目预算减去其他成本指标计算：${fmt(r.budget.total)} − ${others.map(({ ind }) => fmt(ind.target!.value as number)).join(' − ')} = ${fmt(rem)} 元`,
+              `表中没有写公报的金额${gazetteRow ? `（“${gazetteRow.name}”一行没有值）` : ''}；其费用按项目预算减去其他成本指标计算：${formatAmount(r.budget.total)} − ${others.map(({ ind }) => formatAmount(ind.target!.value as number)).join(' − ')} = ${formatAmount(rem)} 元`,
             ],
             notes: /\/年$/.test(t.unit ?? '') ? ['期数是每年的期数（期/年）'] : [],
           }),

@@ -76,11 +76,6 @@ export function divideYuan(amountYuan: number, quantity: number): Quotient | nul
   return { yuan: fenToYuan(fen), exact: rd === 1n ? `${rn}` : `${rn}/${rd}`, rounded: fen * d !== n * 100n };
 }
 
-/** Format yuan with up to 2 decimals, no thousands separators (for arithmetic strings). */
-export function fmt(yuan: number): string {
-  return Number.isInteger(yuan) ? String(yuan) : yuan.toFixed(2).replace(/0$/, '');
-}
-
 /** a ÷ b for two yuan amounts, exact, rounded half up to `decimals` places (for rates); null when b is zero. */
 export function ratio(a: number, b: number, decimals = 4): number | null {
   const scale = 10n ** BigInt(decimals);
@@ -90,4 +85,66 @@ export function ratio(a: number, b: number, decimals = 4): number | null {
   let dd = d;
   if (dd < 0n) [n, dd] = [-n, -dd];
   return Number(roundDiv(n, dd)) / Number(scale);
+}
+
+// ─── Display: the one way an amount is written, on pages, in audit messages and in arithmetic ───
+
+/** What an amount the table does not state is shown as. */
+export const NOT_STATED = '未列明';
+
+const grouped = (whole: bigint): string => whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** Integer fen as a grouped decimal with `scale` (a power of ten of fen per unit) and no trailing zeros beyond `minDecimals`. */
+function decimal(fen: bigint, scale: bigint, decimals: number, minDecimals: number): string {
+  const neg = fen < 0n;
+  const abs = neg ? -fen : fen;
+  const whole = abs / scale;
+  let frac = (abs % scale).toString().padStart(decimals, '0');
+  while (frac.length > minDecimals && frac.endsWith('0')) frac = frac.slice(0, -1);
+  return `${neg ? '−' : ''}${grouped(whole)}${frac ? `.${frac}` : ''}`;
+}
+
+/** The number of an amount, exact, grouped, no unit: 1172300 → "1,172,300"; 778850.24 → "778,850.24"; 0.5 → "0.50". */
+export function formatAmount(yuan: number): string {
+  const fen = toFen(yuan);
+  return fen % 100n === 0n ? decimal(fen, 100n, 2, 0) : decimal(fen, 100n, 2, 2);
+}
+
+/** An exact amount in yuan: 1172300 → "1,172,300 元"; 778850.24 → "778,850.24 元". */
+export function formatYuan(yuan: number): string {
+  return `${formatAmount(yuan)} 元`;
+}
+
+/**
+ * The display of an amount in lists, comparisons, charts and totals
+ * (docs/style-guide.md): 万元 with exactly two decimals and thousands
+ * separators, whatever the size, so amounts line up and compare at a glance:
+ * 1172300 → "117.23 万元", 400000 → "40.00 万元", 7146 → "0.71 万元",
+ * 250000000 → "25,000.00 万元"; null → "未列明". Rounded half away from zero
+ * from the exact fen.
+ */
+export function formatWan(yuan: number | null | undefined): string {
+  if (yuan === null || yuan === undefined) return NOT_STATED;
+  const fen = toFen(yuan);
+  const neg = fen < 0n;
+  const abs = neg ? -fen : fen;
+  // Hundredths of a 万元 are units of 10^4 fen; round half up.
+  const cents = (abs + 5000n) / 10000n;
+  return `${decimal(neg && cents > 0n ? -cents : cents, 100n, 2, 2)} 万元`;
+}
+
+/** An amount in 万元 with every decimal it has, for arithmetic that must add up: 7146 → "0.7146 万元", 1172300 → "117.23 万元". */
+export function formatWanExact(yuan: number): string {
+  return `${decimal(toFen(yuan), 1_000_000n, 6, 0)} 万元`;
+}
+
+/**
+ * One amount where the exact figure matters (the project page, audit
+ * messages): the exact yuan, then the 万元 form in brackets — "400,000 元（40.00 万元）",
+ * "778,850.24 元（约 77.89 万元）" (约 when the 万元 form is rounded); null → "未列明".
+ */
+export function formatMoney(yuan: number | null | undefined): string {
+  if (yuan === null || yuan === undefined) return NOT_STATED;
+  const rounded = toFen(yuan) % 10000n !== 0n;
+  return `${formatYuan(yuan)}（${rounded ? '约 ' : ''}${formatWan(yuan)}）`;
 }

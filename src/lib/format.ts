@@ -6,58 +6,20 @@
 import { format } from 'd3-format';
 import type { Kind, Value } from '../schema/record';
 
-const groupedInteger = format(',');
-const groupedFen = format(',.2f');
+// Amounts are displayed by the domain core, the same way on pages, in audit messages and downloads.
+export { formatMoney, formatWan, formatYuan, NOT_STATED } from '../domain/money';
 
-/** 1172300 → "1,172,300 元"; 778850.24 → "778,850.24 元". */
-export function formatYuan(yuan: number): string {
-  return `${Number.isInteger(yuan) ? groupedInteger(yuan) : groupedFen(yuan)} 元`;
-}
+const groupedInteger = format(',');
 
 /** Trim a decimal string's trailing zeros: "117.2300" → "117.23", "40.0000" → "40". */
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
-/** What an amount the table does not state is shown as. */
-export const NOT_STATED = '未列明';
-
-/**
- * The one display of an amount in lists, comparisons, charts and totals
- * (docs/style-guide.md): 万元 with exactly two decimals and thousands
- * separators, whatever the size, so amounts line up and compare at a glance:
- * 1172300 → "117.23 万元", 400000 → "40.00 万元", 7146 → "0.71 万元",
- * 250000000 → "25,000.00 万元"; null → "未列明". Rounded half away from zero
- * from the exact yuan (the records are exact to the fen).
- */
-export function formatWan(yuan: number | null | undefined): string {
-  if (yuan === null || yuan === undefined) return NOT_STATED;
-  // Work in integer fen, so 1234.5 万 rounds the same on every machine.
-  const fen = Math.round(Number((yuan * 100).toPrecision(15)));
-  const neg = fen < 0;
-  const abs = Math.abs(fen);
-  // 万元 to two decimals = yuan / 10^4 rounded to 10^-2 = fen / 10^6 rounded to 10^-2 → units of 10^4 fen.
-  const cents = Math.floor((abs + 5000) / 10000); // hundredths of a 万元, half up
-  const whole = Math.floor(cents / 100);
-  const frac = String(cents % 100).padStart(2, '0');
-  return `${neg && cents > 0 ? '−' : ''}${groupedInteger(whole)}.${frac} 万元`;
-}
-
 function groupWhole(s: string): string {
   const [whole, frac] = s.split('.');
   const grouped = groupedInteger(Number(whole));
   return frac ? `${grouped}.${frac}` : grouped;
-}
-
-/**
- * One amount of one project, where the exact figure matters (the project
- * page): the exact yuan, then the 万元 form in brackets — "400,000 元（40.00 万元）",
- * "778,850.24 元（约 77.89 万元）" (约 when the 万元 form is rounded); null → "未列明".
- */
-export function formatMoney(yuan: number | null | undefined): string {
-  if (yuan === null || yuan === undefined) return NOT_STATED;
-  const exact = Number.isInteger(yuan) && Math.round(yuan) % 100 === 0;
-  return `${formatYuan(yuan)}（${exact ? '' : '约 '}${formatWan(yuan)}）`;
 }
 
 /** A year as written everywhere on the site: 2026 → "2026年"; null → "年度未列明". */

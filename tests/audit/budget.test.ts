@@ -7,7 +7,7 @@ describe('BUDGET_FUNDING_MISMATCH', () => {
   it('flags total ≠ fiscal + other', () => {
     const [f] = only(auditRecord(targetRecord({ budget: { total: 80000, fiscal: 70000, other: 0 } })), 'BUDGET_FUNDING_MISMATCH');
     expect(f).toMatchObject({ severity: 'error', field: 'budget.total', figures: { total: 80000, fiscal: 70000, other: 0, sum: 70000 } });
-    expect(f.message).toContain('相差 10000元');
+    expect(f.message).toContain('相差 10,000 元（1.00 万元）');
   });
 
   it('accepts total = fiscal + other exactly to the fen (0.1 + 0.2 does not drift)', () => {
@@ -50,7 +50,7 @@ describe('COST_EXCEEDS_BUDGET / COST_SHORT_OF_BUDGET', () => {
     const r = withCosts([cost(num('≤', 60000, '元'), 'a'), cost(num('≤', 50000, '元'), 'b')]);
     const [f] = only(auditRecord(r), 'COST_EXCEEDS_BUDGET');
     expect(f).toMatchObject({ severity: 'warning', field: 'budget.total', figures: { costSum: 110000, budget: 100000, difference: 10000 } });
-    expect(f.message).toContain('6万元 + 5万元 = 11万元');
+    expect(f.message).toContain('6 万元 + 5 万元 = 11 万元');
   });
 
   it('sums exactly: 0.7146万 + … equal to the budget is not flagged', () => {

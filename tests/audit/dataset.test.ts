@@ -198,7 +198,7 @@ describe.skipIf(!present)('audit of data/records (confirmed against data/sources
     const find = (project: string, check: string) => flags.find((f) => f.project === project && f.check === check && byId.get(f.projectId)!.source.file.startsWith('004'))!;
     const rate = find('政府专项工作经费', 'EXEC_RATE_MISMATCH');
     expect(rate.figures).toMatchObject({ reportedRate: 0.5862, computedRate: 1, executed: 1172300, adjustedBudget: 1172300, initialBudget: 2000000 });
-    expect(rate.message).toContain('117.23万元 ÷ 200万元 = 58.62%');
+    expect(rate.message).toContain('117.23 万元 ÷ 200 万元 = 58.62%');
     const over = find('政府专项工作经费', 'INDICATOR_SCORE_OVER_WEIGHT');
     expect(over.figures).toMatchObject({ score: 4.5, weight: 3 });
     expect(over.field).toBe(`indicators[${over.indicatorIndex}].score`);

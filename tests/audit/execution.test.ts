@@ -33,7 +33,7 @@ describe('EXEC_RATE_MISMATCH', () => {
     expect(f.indicatorIndex).toBeNull();
     expect(f.figures).toMatchObject({ reportedRate: 0.5862, computedRate: 1, executed: 1172300, adjustedBudget: 1172300, initialBudget: 2000000 });
     expect(f.message).toContain('58.62%');
-    expect(f.message).toContain('117.23万元 ÷ 117.23万元 = 100.00%');
+    expect(f.message).toContain('117.23 万元 ÷ 117.23 万元 = 100.00%');
     expect(f.message).toContain('年初预算数');
   });
 

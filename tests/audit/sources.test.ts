@@ -62,8 +62,8 @@ describe('004 table 一 政府专项工作经费 (lines 7–30)', () => {
   it('explains the rate: 100% computed, 58.62% printed = 117.23 ÷ 200', () => {
     const f = flags[0];
     expect(f.message).toBe(
-      '执行率印为 58.62%，但全年执行数 ÷ 全年预算数 = 117.23万元 ÷ 117.23万元 = 100.00%，相差 41.38 个百分点（容差 0.055 个百分点）。' +
-        '印出的执行率等于 全年执行数 ÷ 年初预算数 = 117.23万元 ÷ 200万元 = 58.62%，疑按年初预算数计算。',
+      '执行率印为 58.62%，但全年执行数 ÷ 全年预算数 = 117.23 万元 ÷ 117.23 万元 = 100.00%，相差 41.38 个百分点（容差 0.055 个百分点）。' +
+        '印出的执行率等于 全年执行数 ÷ 年初预算数 = 117.23 万元 ÷ 200 万元 = 58.62%，疑按年初预算数计算。',
     );
   });
 
@@ -107,7 +107,7 @@ describe('004 table 四 政府网站和政务新媒体监测 (lines 87–107)', 
     expect(flags.map((f) => f.check)).toEqual(['EXEC_SCORE_MISMATCH', 'TOTAL_SCORE_MISMATCH', 'UNIT_MISMATCH']);
     const s = flags[0];
     expect(s.figures).toMatchObject({ score: 2.95, expectedScore: 10, rate: 1, weight: 10 });
-    expect(s.message).toContain('3.24万元 ÷ 11万元 × 10 = 2.95，疑按年初预算数计分');
+    expect(s.message).toContain('3.24 万元 ÷ 11 万元 × 10 = 2.95，疑按年初预算数计分');
     expect(flags[1].figures.computedTotal).toBeCloseTo(85.9, 6);
   });
 });

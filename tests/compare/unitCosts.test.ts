@@ -92,7 +92,7 @@ describe('银川 2026: amount and quantity as paired indicators', () => {
     expect(u.amount).toMatchObject({ yuan: 67000, op: '≤' });
     expect(u.quantity).toMatchObject({ value: 8200, op: '≥', unit: '册' });
     expect(u.amount.inputs[0]).toEqual({ from: 'target', indicator: '《银川市人民政府公报》印制装订发行费用', position: 5, raw: '≤6.7万元' });
-    expect(u.arithmetic).toBe('67000 元 ÷ 8200 册 = 8.17 元/册（精确值 335/41，四舍五入到分）');
+    expect(u.arithmetic).toBe('67,000 元 ÷ 8200 册 = 8.17 元/册（精确值 335/41，四舍五入到分）');
   });
   it('邮寄: 20000 ÷ 8200 = 2.44 元/册; e-book: 100000 ÷ 12 = 8333.33 元/期', () => {
     expect(by(xs, '《银川市人民政府公报》邮寄（每册）')).toMatchObject({ value: 2.44, exact: '100/41', bound: '≤' });
@@ -108,18 +108,18 @@ describe('石嘴山 2024: prices in the text of the indicator names', () => {
   it('per copy: ≤50 页 × 0.35 + 3 = 20.50 元/本, an upper bound resting on a stated assumption', () => {
     const u = by(xs, '每本印制费（内页 + 封皮）');
     expect(u).toMatchObject({ value: 20.5, unit: '元/本', bound: '≤' });
-    expect(u.arithmetic).toBe('≤50 页 × 0.35 元/页 + 3 元/本 = 20.5 元/本');
+    expect(u.arithmetic).toBe('≤50 页 × 0.35 元/页 + 3 元/本 = 20.50 元/本');
     expect(u.amount.inputs.map((i) => i.raw)).toEqual(['每本不超过50页', '内页每页0.35元', '封皮每本3元']);
     expect(u.amount.inputs.every((i) => i.from === 'indicator name')).toBe(true);
     expect(u.assumptions).toHaveLength(1);
     expect(u.assumptions[0]).toMatch(/按内页单价 0\.35 元\/页/);
   });
   it('per issue: 400 本 × 20.50 = 8200 元; delivery 387 × 4 = 1548 元; together 9748 元/期', () => {
-    expect(by(xs, '每期印制费')).toMatchObject({ value: 8200, arithmetic: '400 本 × 20.5 元/本 = 8200 元/期', bound: '≤' });
-    expect(by(xs, '每期投递费')).toMatchObject({ value: 1548, arithmetic: '387 本 × 4 元/本 = 1548 元/期', bound: '=', assumptions: [] });
+    expect(by(xs, '每期印制费')).toMatchObject({ value: 8200, arithmetic: '400 本 × 20.50 元/本 = 8,200 元/期', bound: '≤' });
+    expect(by(xs, '每期投递费')).toMatchObject({ value: 1548, arithmetic: '387 本 × 4 元/本 = 1,548 元/期', bound: '=', assumptions: [] });
     const t = by(xs, '每期印制与投递费');
     expect(t.value).toBe(9748);
-    expect(t.notes[0]).toBe('全年 12 期 × (8200 + 1548) = 116976 元，项目预算 120000 元');
+    expect(t.notes[0]).toBe('全年 12 期 × (8,200 + 1,548) = 116,976 元，项目预算 120,000 元');
   });
 });
 
@@ -130,7 +130,7 @@ describe('平罗 2021: issues stated, the gazette cost cell empty', () => {
     expect(u).toMatchObject({ value: 7500, exact: '7500', unit: '元/期', bound: '=' });
     expect(u.amount.yuan).toBe(30000);
     expect(u.assumptions).toHaveLength(1);
-    expect(u.assumptions[0]).toContain('180000 − 70000 − 80000 = 30000 元');
+    expect(u.assumptions[0]).toContain('180,000 − 70,000 − 80,000 = 30,000 元');
     expect(u.amount.inputs.map((i) => i.from)).toEqual(['budget', 'target', 'target']);
   });
   it('the generic pairing finds 宣传资料 70000 ÷ 18000 册 = 3.89 元/册 and 设备 80000 ÷ 7 套, nothing for the gazette', () => {
@@ -147,7 +147,7 @@ describe('中卫 2024 self-evaluation: stated per-issue price, and actuals', () 
   it('stated 每期2万元 = 20000 元/期, consistent with the 8万元 target', () => {
     const u = by(xs, '每期全部制作费用（表中写明）');
     expect(u).toMatchObject({ value: 20000, bound: '=', assumptions: [] });
-    expect(u.notes).toEqual(['4 期 × 20000 元 = 80000 元 = 该指标的指标值 8万元']);
+    expect(u.notes).toEqual(['4 期 × 20,000 元 = 80,000 元 = 该指标的指标值 8万元']);
   });
   it('actual per issue: 40000 元 ÷ 2 期 (from the outcome text) = 20000', () => {
     const u = by(xs, '每期全部制作费用', 'actual');
@@ -158,7 +158,7 @@ describe('中卫 2024 self-evaluation: stated per-issue price, and actuals', () 
     const t = by(xs, '每份全部制作费用');
     const a = by(xs, '每份全部制作费用', 'actual');
     expect([t.value, a.value]).toEqual([25, 25]);
-    expect(t.arithmetic).toBe('80000 元 ÷ 3200 份 = 25 元/份');
+    expect(t.arithmetic).toBe('80,000 元 ÷ 3200 份 = 25 元/份');
     expect(t.assumptions).toHaveLength(2);
     expect(t.assumptions[1]).toMatch(/名为期数.*按份数理解/);
   });

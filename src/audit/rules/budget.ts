@@ -2,8 +2,7 @@
 import type { FundingRow, ProjectRecord } from '../../schema/record';
 import { isCost, isMoney } from '../../domain/indicators';
 import { makeFlag, type Rule } from '../flag';
-import { fenToYuan, toFen } from '../../domain/money';
-import { fmtWan, fmtYuan } from '../numbers';
+import { fenToYuan, formatMoney, formatWanExact, toFen } from '../../domain/money';
 import type { Flag } from '../types';
 
 export const budgetFundingMismatch: Rule = (record) => {
@@ -15,8 +14,8 @@ export const budgetFundingMismatch: Rule = (record) => {
       flags.push(
         makeFlag(record, 'BUDGET_FUNDING_MISMATCH', {
           message:
-            `年度资金总额 ${fmtYuan(total)}，但 财政拨款 ${fmtYuan(fiscal)} + 其他资金 ${other === null ? '（未印出，按 0）' : fmtYuan(other)} = ${fmtYuan(fenToYuan(sum))}` +
-            `，相差 ${fmtYuan(Math.abs(fenToYuan(toFen(total) - sum)))}。`,
+            `年度资金总额 ${formatMoney(total)}，但 财政拨款 ${formatMoney(fiscal)} + 其他资金 ${other === null ? '（未印出，按 0）' : formatMoney(other)} = ${formatMoney(fenToYuan(sum))}` +
+            `，相差 ${formatMoney(Math.abs(fenToYuan(toFen(total) - sum)))}。`,
           figures: { total, fiscal, other, sum: fenToYuan(sum) },
           field: 'budget.total',
         }),
@@ -36,10 +35,10 @@ export const budgetFundingMismatch: Rule = (record) => {
       if (totalValue === null || rows.length === 0) continue;
       const sum = rows.reduce((s, r) => s + toFen(r[key]!), 0n);
       if (sum === toFen(totalValue)) continue;
-      const terms = rows.map((r) => `${r.label} ${fmtWan(r[key]!)}`).join(' + ');
+      const terms = rows.map((r) => `${r.label} ${formatWanExact(r[key]!)}`).join(' + ');
       flags.push(
         makeFlag(record, 'BUDGET_FUNDING_MISMATCH', {
-          message: `年度资金总额的${label}为 ${fmtWan(totalValue)}，但其下各行 ${terms} = ${fmtWan(fenToYuan(sum))}，相差 ${fmtYuan(Math.abs(fenToYuan(toFen(totalValue) - sum)))}。`,
+          message: `年度资金总额的${label}为 ${formatWanExact(totalValue)}，但其下各行 ${terms} = ${formatWanExact(fenToYuan(sum))}，相差 ${formatMoney(Math.abs(fenToYuan(toFen(totalValue) - sum)))}。`,
           figures: { total: totalValue, sum: fenToYuan(sum), rows: rows.length, column: key },
           field: `execution.${key}`,
         }),
@@ -69,7 +68,7 @@ export const costVsBudget: Rule = (record) => {
   if (money.length === 0) return [];
   const sum = money.reduce((s, { ind }) => s + toFen(ind.target!.value!), 0n);
   const budget = toFen(ref.amount);
-  const terms = money.map(({ ind }) => fmtWan(ind.target!.value!)).join(' + ');
+  const terms = money.map(({ ind }) => formatWanExact(ind.target!.value!)).join(' + ');
   const figures = {
     costSum: fenToYuan(sum),
     budget: ref.amount,
@@ -79,7 +78,7 @@ export const costVsBudget: Rule = (record) => {
   if (sum > budget) {
     return [
       makeFlag(record, 'COST_EXCEEDS_BUDGET', {
-        message: `${money.length} 个成本指标的金额之和 ${terms} = ${fmtWan(fenToYuan(sum))}，超过${ref.label} ${fmtWan(ref.amount)}，多出 ${fmtYuan(fenToYuan(sum - budget))}。`,
+        message: `${money.length} 个成本指标的金额之和 ${terms} = ${formatWanExact(fenToYuan(sum))}，超过${ref.label} ${formatWanExact(ref.amount)}，多出 ${formatMoney(fenToYuan(sum - budget))}。`,
         figures: { ...figures, difference: fenToYuan(sum - budget) },
         field: ref.field,
       }),
@@ -91,9 +90,9 @@ export const costVsBudget: Rule = (record) => {
       makeFlag(record, 'COST_SHORT_OF_BUDGET', {
         message:
           (money.length === 1
-            ? `唯一以金额表示的成本指标写成确定金额 ${fmtWan(fenToYuan(sum))}，`
-            : `${money.length} 个以金额表示的成本指标都写成确定金额，之和 ${terms} = ${fmtWan(fenToYuan(sum))}，`) +
-          `比${ref.label} ${fmtWan(ref.amount)} 少 ${fmtYuan(fenToYuan(budget - sum))}，差额用途未说明。` +
+            ? `唯一以金额表示的成本指标写成确定金额 ${formatWanExact(fenToYuan(sum))}，`
+            : `${money.length} 个以金额表示的成本指标都写成确定金额，之和 ${terms} = ${formatWanExact(fenToYuan(sum))}，`) +
+          `比${ref.label} ${formatWanExact(ref.amount)} 少 ${formatMoney(fenToYuan(budget - sum))}，差额用途未说明。` +
           (without.length > 0
             ? `另有 ${without.length} 个成本指标没有以元或元/年计的金额（${without.map(({ ind }) => `「${ind.target?.raw ?? '未写指标值'}」`).join('')}）。`
             : ''),

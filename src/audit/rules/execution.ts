@@ -1,8 +1,8 @@
 /** Self-evaluation budget block: 执行率 and its score (财预〔2020〕10号). */
 import type { ProjectRecord } from '../../schema/record';
 import { makeFlag, type Rule } from '../flag';
-import { fenToYuan, toFen } from '../../domain/money';
-import { approxEqual, decimalsOf, fmt, fmtPct, fmtWan, scoreTolerance } from '../numbers';
+import { fenToYuan, formatWanExact, toFen } from '../../domain/money';
+import { approxEqual, decimalsOf, fmt, fmtPct, scoreTolerance } from '../numbers';
 import type { Flag } from '../types';
 
 /** Decimals of a rate printed as a percentage (0.5862 → 58.62% → 2), at most 4. */
@@ -38,13 +38,13 @@ export const execRateMismatch: Rule = (record) => {
   const tol = rateTolerance(rep);
   const diffPoints = (rep - computed) * 100;
   let message =
-    `执行率印为 ${fmtPct(rep, d)}，但全年执行数 ÷ 全年预算数 = ${fmtWan(e.executed!)} ÷ ${fmtWan(e.adjustedBudget!)} = ${fmtPct(computed, Math.max(d, 2))}，` +
+    `执行率印为 ${fmtPct(rep, d)}，但全年执行数 ÷ 全年预算数 = ${formatWanExact(e.executed!)} ÷ ${formatWanExact(e.adjustedBudget!)} = ${fmtPct(computed, Math.max(d, 2))}，` +
     `相差 ${fmt(Math.abs(diffPoints), 2)} 个百分点（容差 ${fmt(tol * 100, 3)} 个百分点）。`;
   let initialRate: number | null = null;
   if (e.initialBudget !== null && e.initialBudget > 0) {
     initialRate = e.executed! / e.initialBudget;
     if (toFen(e.initialBudget) !== toFen(e.adjustedBudget!) && rateAgrees(rep, initialRate)) {
-      message += `印出的执行率等于 全年执行数 ÷ 年初预算数 = ${fmtWan(e.executed!)} ÷ ${fmtWan(e.initialBudget)} = ${fmtPct(initialRate, Math.max(d, 2))}，疑按年初预算数计算。`;
+      message += `印出的执行率等于 全年执行数 ÷ 年初预算数 = ${formatWanExact(e.executed!)} ÷ ${formatWanExact(e.initialBudget)} = ${fmtPct(initialRate, Math.max(d, 2))}，疑按年初预算数计算。`;
     }
   }
   return [
@@ -75,7 +75,7 @@ export const execScoreMismatch: Rule = (record) => {
   if (approxEqual(e.score, expected, tol) && e.score <= e.weight + 1e-9) return [];
   const rateText =
     computed !== null
-      ? `执行率按 全年执行数 ÷ 全年预算数 = ${fmtWan(e.executed!)} ÷ ${fmtWan(e.adjustedBudget!)} = ${fmtPct(computed)}`
+      ? `执行率按 全年执行数 ÷ 全年预算数 = ${formatWanExact(e.executed!)} ÷ ${formatWanExact(e.adjustedBudget!)} = ${fmtPct(computed)}`
       : `执行率按印出的 ${fmtPct(rate)}`;
   let message =
     `执行率得分印为 ${fmt(e.score)}，但 ${rateText}，应得 min(${fmtPct(rate)}, 100%) × ${fmt(e.weight)} = ${fmt(expected, 2)} 分` +
@@ -97,7 +97,7 @@ export const execScoreMismatch: Rule = (record) => {
       approxEqual(e.score, withInitial, tol) &&
       !(withReported !== null && approxEqual(e.score, withReported, tol))
     ) {
-      message += `得分等于 全年执行数 ÷ 年初预算数 × 分值 = ${fmtWan(e.executed)} ÷ ${fmtWan(e.initialBudget)} × ${fmt(e.weight)} = ${fmt(withInitial, 2)}，疑按年初预算数计分。`;
+      message += `得分等于 全年执行数 ÷ 年初预算数 × 分值 = ${formatWanExact(e.executed)} ÷ ${formatWanExact(e.initialBudget)} × ${fmt(e.weight)} = ${fmt(withInitial, 2)}，疑按年初预算数计分。`;
     }
   }
   return [
@@ -126,7 +126,7 @@ export const execOverBudget: Rule = (record) => {
   const rate = computedRate(record);
   const flags: Flag[] = [
     makeFlag(record, 'EXEC_OVER_BUDGET', {
-      message: `全年执行数 ${fmtWan(e.executed)} 大于全年预算数 ${fmtWan(e.adjustedBudget)}，超出 ${fmtWan(excess)}（${rate === null ? '全年预算数为 0，执行率无从计算' : `执行率 ${fmtPct(rate)}`}）。`,
+      message: `全年执行数 ${formatWanExact(e.executed)} 大于全年预算数 ${formatWanExact(e.adjustedBudget)}，超出 ${formatWanExact(excess)}（${rate === null ? '全年预算数为 0，执行率无从计算' : `执行率 ${fmtPct(rate)}`}）。`,
       figures: { executed: e.executed, adjustedBudget: e.adjustedBudget, excess },
       field: 'execution.executed',
     }),
