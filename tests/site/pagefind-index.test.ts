@@ -1,0 +1,62 @@
+/**
+ * The search index (src/lib/pagefind.ts) from the records' search documents:
+ * two runs give byte-identical pagefind/ files, and the filter files hold
+ * their values in a fixed order.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decode } from 'cborg';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ProjectRecord } from '../../src/schema/record';
+import { searchDocument } from '../../src/lib/search-document';
+import { DOCUMENTS_FILE, indexSite } from '../../src/lib/pagefind';
+
+const recordsDir = readdirSync('data/records').some((f) => f.endsWith('.json')) ? 'data/records' : 'tests/site/fixtures/records';
+const records = readdirSync(recordsDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ProjectRecord.parse(JSON.parse(readFileSync(path.join(recordsDir, f), 'utf8'))));
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Index the records into a fresh directory; the files of its pagefind/ folder, by relative path. */
+async function build(order: ProjectRecord[]): Promise<Map<string, Buffer>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pagefind-test-'));
+  dirs.push(dir);
+  writeFileSync(path.join(dir, DOCUMENTS_FILE), JSON.stringify(order.map(searchDocument)));
+  await indexSite(dir, { info: () => {}, warn: () => {} });
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.set(path.relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(path.join(dir, 'pagefind'));
+  expect(readdirSync(dir)).toEqual(['pagefind']); // the documents file is removed
+  return files;
+}
+
+describe('the Pagefind index', () => {
+  test('two builds from the same records are byte-identical', { timeout: 120_000 }, async () => {
+    expect(records.length).toBeGreaterThan(0);
+    const a = await build(records);
+    const b = await build(records);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    const differ = [...a.keys()].filter((k) => !a.get(k)!.equals(b.get(k)!));
+    expect(differ).toEqual([]);
+    // Every project is a page of the index, and the filters are there, values in code-point order.
+    const entry = JSON.parse(a.get('pagefind/pagefind-entry.json')!.toString()) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages)[0].page_count).toBe(records.length);
+    const filters = [...a.keys()].filter((k) => k.endsWith('.pf_filter'));
+    expect(filters.length).toBe(5);
+    for (const f of filters) {
+      const [name, values] = decode(gunzipSync(a.get(f)!).subarray(12)) as [string, [string, number[]][]];
+      const keys = values.map(([v]) => v);
+      expect(keys, name).toEqual([...keys].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+    }
+  });
+});
