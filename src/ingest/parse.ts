@@ -18,7 +18,21 @@ import { moneyUnitIn, parseMoney, parsePercentFraction, parsePlainNumber, type M
 import { IngestError } from './errors.ts';
 import { isParenthetical, readLabel, readLabelRun, type Label } from './levels.ts';
 import { collapse, compact, isSeparatorRow, splitCells, tidy } from './text.ts';
-import { parseValue, targetFromName } from './value.ts';
+import { hasGarbledNumber, parseValue, targetFromName } from './value.ts';
+import {
+  FIELD_LABELS,
+  HEADER_WORD,
+  INDICATOR_PREFIX,
+  ITEM_PREFIX,
+  PLACEHOLDER,
+  TITLE,
+  UNIT_LINE,
+  YEAR_LINE,
+  columnRole,
+  isFurniture,
+  type FieldKey,
+  type Role,
+} from './vocabulary.ts';
 
 /** A record before the document-level facts (jurisdiction, id) are added. */
 export type ParsedRecord = Omit<ProjectRecord, 'id' | 'jurisdiction' | 'year' | 'kind' | 'category'> & {
@@ -43,68 +57,7 @@ interface Row {
 }
 
 // ---------------------------------------------------------------------------
-// Vocabulary
-
-const TITLE = /绩效.{0,8}表/;
-const YEAR_LINE = /^[（(]\s*(\d{4})\s*年度?\s*[)）]$/;
-const UNIT_LINE = /^单位\s*[:：]\s*(亿元|万元|元)$/;
-const ITEM_PREFIX = /^(?:指标|目标)\s*\d+\s*[：:.、]\s*/;
-const INDICATOR_PREFIX = /^指标\s*\d+\s*[：:.、]\s*/;
-const PLACEHOLDER = /^(?:指标\s*\d+\s*[：:]?|[…．.。·\-—]+)$/;
-
-type FieldKey =
-  | 'name'
-  | 'department'
-  | 'implementingUnit'
-  | 'projectType'
-  | 'projectPeriod'
-  | 'managingOffice'
-  | 'total'
-  | 'money'
-  | 'fiscal'
-  | 'carryOver'
-  | 'other'
-  | 'goal';
-
-const FIELD_LABELS: [FieldKey, string][] = [
-  ['name', '项目名称'],
-  ['department', '主管部门及代码'],
-  ['department', '主管部门(单位)'],
-  ['department', '主管部门'],
-  ['department', '主管单位'],
-  ['implementingUnit', '实施单位及代码'],
-  ['implementingUnit', '实施单位'],
-  ['projectType', '项目属性'],
-  ['projectType', '项目类型'],
-  ['projectPeriod', '项目期限'],
-  ['projectPeriod', '项目周期'],
-  ['projectPeriod', '项目期'],
-  ['managingOffice', '资金主管处(科、股)室'],
-  ['managingOffice', '资金主管处室'],
-  ['managingOffice', '项目主管处室'],
-  ['managingOffice', '主管处室'],
-  ['total', '项目年度金额(元)'],
-  ['total', '项目年度金额(万元)'],
-  ['total', '项目年度金额'],
-  ['total', '年度资金总额'],
-  ['total', '年度金额'],
-  ['total', '资金总额'],
-  ['money', '项目资金(万元)'],
-  ['money', '项目资金(元)'],
-  ['money', '项目资金'],
-  ['fiscal', '其中:当年财政拨款'],
-  ['fiscal', '其中:财政拨款'],
-  ['fiscal', '当年财政拨款'],
-  ['fiscal', '财政拨款'],
-  ['carryOver', '上年结转资金'],
-  ['carryOver', '上年结转'],
-  ['other', '其他资金'],
-  ['goal', '项目年度绩效目标'],
-  ['goal', '年度总体绩效目标'],
-  ['goal', '年度总体目标'],
-  ['goal', '年度绩效目标'],
-  ['goal', '总体目标'],
-];
+// Vocabulary: src/ingest/vocabulary.ts
 
 function labelPattern(label: string): string {
   return [...label]
@@ -157,25 +110,6 @@ function readFields(row: Row): { key: FieldKey; label: string; value: string }[]
   });
 }
 
-type Role = 'group' | 'l1' | 'l2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'nature' | 'unit' | 'other';
-
-function columnRole(cell: string): Role | null {
-  const c = compact(cell);
-  if (c === '') return null;
-  if (/^(名称|绩效指标)$/.test(c)) return 'group';
-  if (/一级(绩效)?指标/.test(c)) return 'l1';
-  if (/二级(绩效)?指标/.test(c)) return 'l2';
-  if (/三级(绩效)?指标|绩效内容|指标内容|指标名称/.test(c)) return 'name';
-  if (/未完成原因|原因分析|偏差原因|原因说明/.test(c)) return 'reason';
-  if (/实际完成值|实际值|完成值|实际完成情况/.test(c)) return 'actual';
-  if (/得分/.test(c)) return 'score';
-  if (/分值|权重/.test(c)) return 'weight';
-  if (/指标性质/.test(c)) return 'nature';
-  if (/度量单位|计量单位/.test(c)) return 'unit';
-  if (/指标值|绩效值|目标值|预期值|年度目标/.test(c)) return 'target';
-  return 'other';
-}
-
 /** Column roles of an indicator table's header row, or null when the row is not one. */
 function readIndicatorHeader(row: Row): (Role | null)[] | null {
   const c = compact(row.flat ? row.text : row.cells.join(''));
@@ -184,9 +118,6 @@ function readIndicatorHeader(row: Row): (Role | null)[] | null {
   const cells = row.flat ? row.text.split(/\s+/) : row.cells;
   return cells.map(columnRole);
 }
-
-const HEADER_WORD =
-  /^((一级|二级|三级)(绩效)?指标|指标值|绩效值|年度指标值|目标值|实际完成值|实际值|分值|权重|得分|未完成原因分析|偏差原因分析|指标性质|度量单位|计量单位|绩效内容|指标内容|指标名称)$/;
 
 /** A column header printed alone on its line (one cell per line). */
 function headerWordRole(row: Row): Role | null {
@@ -379,6 +310,8 @@ class RecordParser {
   private indicators: Indicator[] = [];
   private pending: PendingItem | null = null;
   private totalScore: number | null = null;
+  /** The indicator table's header row has cells (tab, pipe): a flat line inside it is not a row of it. */
+  private delimitedTable = false;
   private totalWeight: number | null = null;
   private sawTotalRow = false;
   private lastRowWasHeaderWord = false;
@@ -413,6 +346,11 @@ class RecordParser {
       this.use(row, 'structure');
       return;
     }
+    // Page furniture (第 3 页 共 3 页, - 3 -, 附件2, a contact line, 扫一扫…): never table content.
+    if (isFurniture(text)) {
+      this.flushPending();
+      return;
+    }
 
     // Title block: title, (year), 单位：万元.
     if (this.section === 'header' && this.name === null) {
@@ -438,7 +376,7 @@ class RecordParser {
     }
     const unit = UNIT_LINE.exec(c);
     if (unit) {
-      this.unit = unit[1] as MoneyUnit;
+      this.unit = (unit[1] ?? unit[2]) as MoneyUnit;
       this.use(row);
       return;
     }
@@ -460,7 +398,7 @@ class RecordParser {
     // A header row of the indicator table, a 绩效指标 cell, or a level label starts the table.
     const header = readIndicatorHeader(row);
     if (header) {
-      this.startTable(header);
+      this.startTable(header, row);
       this.use(row, 'structure');
       return;
     }
@@ -532,7 +470,8 @@ class RecordParser {
     return first !== undefined && readLabel(first) !== null && row.cells.filter(Boolean).length >= 2;
   }
 
-  private startTable(header: (Role | null)[]) {
+  private startTable(header: (Role | null)[], row?: Row) {
+    if (row) this.delimitedTable = !row.flat;
     this.section = 'indicators';
     this.columns = header;
     if (header.includes('actual')) this.kind ??= 'self-evaluation';
@@ -596,6 +535,9 @@ class RecordParser {
       case 'carryOver':
         // A target table's carry-over row: nothing to hold it but the self-evaluation block.
         return value === '' || this.money(value, labelUnit, row) === null;
+      case 'ignored':
+        // A printed field the record has no place for: the row stays in unparsed.
+        return false;
       case 'goal':
         this.goalParts.push(tidyText(value));
         this.section = this.section === 'goal' ? 'goal' : 'header';
@@ -715,10 +657,15 @@ class RecordParser {
   }
 
   private indicatorRow(row: Row, text: string, c: string) {
+    // A title inside or after a table is the next document's or table's title, not an indicator.
+    if (isTitle(row) || (row.flat && this.delimitedTable)) {
+      this.flushPending();
+      return;
+    }
     const header = readIndicatorHeader(row);
     if (header) {
       this.flushPending();
-      this.startTable(header);
+      this.startTable(header, row);
       this.use(row, 'structure');
       return;
     }
@@ -826,6 +773,8 @@ class RecordParser {
       const op = nature && !/定性|正向|反向/.test(nature) ? nature : '';
       targetRaw = collapse(`${op}${targetRaw}${unit ?? ''}`);
     }
+    if (hasGarbledNumber(targetRaw) || hasGarbledNumber(values.get('actual') ?? '') || hasGarbledNumber(weightCell) || hasGarbledNumber(scoreCell))
+      this.partlyUnparsed.add(line);
     const target = parseValue(targetRaw);
     if (target && nature && /定性/.test(nature)) Object.assign(target, { op: null, value: null, upper: null, unit: null, qualitative: true });
     const reason = values.get('reason');
@@ -912,8 +861,14 @@ class RecordParser {
     if (!this.pending) return;
     const p = this.pending;
     this.pending = null;
-    this.pushIndicator(p.indicator.name, this.pendingValues, p.lines[0]);
+    const values = this.pendingValues;
     this.pendingValues = new Map();
+    // A line of text that no value follows (a footer, a note after the table) is not an indicator.
+    if (p.filled === 0 && values.size === 0) {
+      for (const l of p.lines) this.used.delete(l);
+      return;
+    }
+    this.pushIndicator(p.indicator.name, values, p.lines[0]);
   }
 
   // --- the record -------------------------------------------------------------
@@ -962,17 +917,20 @@ class RecordParser {
   }
 
   /**
-   * The 石嘴山 layout: the value column holds weights (bare numbers adding up
-   * to 100 per table, or all 0), and the target is written in the name.
+   * The 石嘴山 layout: the value column holds weights, and the target is
+   * written in the name. Read from the cells, row by row: every value printed
+   * is a bare number (no unit, no %, no comparator) between 0 and 100, on at
+   * least three rows. A target is almost never printed that way; a weight
+   * always is. The sum of the weights is not evidence (a sum off by one digit
+   * is an audit finding, not a different table).
    */
   private readWeightsColumn() {
     if (this.kind === 'self-evaluation') return;
     if (this.columns?.includes('weight')) return;
     const raws = this.indicators.map((i) => i.target?.raw ?? null);
-    if (!raws.some((r) => r !== null)) return;
-    if (!raws.every((r) => r === null || /^\d+(\.\d+)?$/.test(r))) return;
-    const sum = raws.reduce((s, r) => s + (r === null ? 0 : Number(r)), 0);
-    if (Math.abs(sum - 100) > 0.01 && sum !== 0) return;
+    const printed = raws.filter((r): r is string => r !== null);
+    if (printed.length < 3) return;
+    if (!printed.every((r) => /^\d{1,3}(\.\d{1,2})?$/.test(r) && Number(r) <= 100)) return;
     for (const ind of this.indicators) {
       ind.weight = ind.target ? Number(ind.target.raw) : null;
       ind.target = targetFromName(ind.name);
