@@ -14,7 +14,7 @@
  * `unparsed`.
  */
 import type { Execution, FundingRow, Indicator, Kind, Level1, Level2, ProjectRecord, Value } from '../schema/record.ts';
-import { moneyUnitIn, parseMoney, parsePercentFraction, parsePlainNumber, type MoneyUnit } from './amount.ts';
+import { moneyUnitIn, parseMoney, parsePercentFraction, parsePlainNumber, statedTotal, type MoneyUnit } from './amount.ts';
 import { IngestError } from './errors.ts';
 import { isParenthetical, readLabel, readLabelRun, type Label } from './levels.ts';
 import { collapse, compact, isSeparatorRow, splitCells, tidy } from './text.ts';
@@ -29,6 +29,7 @@ import {
   UNIT_LINE,
   YEAR_LINE,
   columnRole,
+  goalSubheader,
   isFurniture,
   type FieldKey,
   type Role,
@@ -97,9 +98,10 @@ function readFields(row: Row): { key: FieldKey; label: string; value: string }[]
     const m = FIELD_REGEX.exec(text);
     if (m) {
       starts.push({ at: i, end: i + m[0].length, label: m[1] });
-      // A goal or a name runs to the end of the row: no labels inside them.
+      // A goal runs to the end of the row: no labels inside it. A name ends at the next label
+      // that stands after a space (项目名称 X 项目负责人及电话 Y).
       const key = fieldKeyOf(m[1]);
-      if (key === 'goal' || key === 'name') break;
+      if (key === 'goal') break;
       i = i + m[0].length - 1;
     }
   }
@@ -283,6 +285,7 @@ class RecordParser {
   private section: Section = 'header';
   private unit: MoneyUnit | null = null;
   private pendingField: FieldKey | null = null;
+  private goalQueue: ('goal' | 'other')[] = [];
 
   private title: string | null = null;
   private year: number | null = null;
@@ -484,9 +487,15 @@ class RecordParser {
       return parseMoney(value, '元') === null ? null : undefined;
     }
     const v = parseMoney(value, unit);
-    if (v === undefined)
+    if (v !== undefined) return v;
+    // Free text: the stated total, then its breakdown (854万(高标准农田建设400万元,…)). The total is read;
+    // the line stays in unparsed, so the breakdown is kept as published.
+    const stated = statedTotal(value);
+    const total = stated ? parseMoney(stated.amount, unit) : undefined;
+    if (total === undefined || total === null)
       throw new IngestError('INGEST_BAD_AMOUNT', this.file, row.lines[0], `"${value.trim()}" is not an amount in ${unit}`);
-    return v;
+    for (const l of row.lines) this.partlyUnparsed.add(l);
+    return total;
   }
 
   /** Set a header field. Returns false when the value could not be read (the row then stays in unparsed). */
@@ -538,10 +547,25 @@ class RecordParser {
       case 'ignored':
         // A printed field the record has no place for: the row stays in unparsed.
         return false;
-      case 'goal':
+      case 'goal': {
+        // 总体目标 | 中期目标 | 年度目标: sub-headers; the texts that follow are theirs, in order.
+        const words = value.split(/\s+/);
+        if (words.every((w) => goalSubheader(w) !== null)) {
+          for (const w of words) this.goalQueue.push(goalSubheader(w)!);
+          this.pendingField = 'goal';
+          this.section = 'goal';
+          return true;
+        }
+        if (this.goalQueue.length > 0) {
+          const role = this.goalQueue.shift()!;
+          if (role === 'other') return false; // 中期目标: no field for it, kept in unparsed
+          this.goalQueue = [];
+          this.pendingField = null;
+        }
         this.goalParts.push(tidyText(value));
         this.section = this.section === 'goal' ? 'goal' : 'header';
         return true;
+      }
     }
   }
 
@@ -806,6 +830,15 @@ class RecordParser {
       else if (this.lastLabelWas === 'l1' && this.level1.raw !== null) this.level1.raw += compact(t);
       this.use(row);
       return;
+    }
+    // A label wrapped over two cells (经济效益 / 指标).
+    if (c === '指标' && !this.pending) {
+      const last = this.lastLabelWas === 'l2' ? this.level2 : this.lastLabelWas === 'l1' ? this.level1 : null;
+      if (last && last.raw !== null && !compact(last.raw).endsWith('指标')) {
+        last.raw += c;
+        this.use(row);
+        return;
+      }
     }
     const run = readLabelRun(t);
     if (run) {
