@@ -18,12 +18,12 @@ import { moneyUnitIn, parseMoney, parsePercentFraction, parsePlainNumber, stated
 import { IngestError } from './errors.ts';
 import { isParenthetical, readLabel, readLabelRun, type Label } from './levels.ts';
 import { collapse, compact, isSeparatorRow, splitCells, tidy } from './text.ts';
+import { detectLayout, type Detection, type LayoutReader, type Row } from './layouts/index.ts';
 import { hasGarbledNumber, parseValue, targetFromName } from './value.ts';
 import {
   FIELD_LABELS,
   HEADER_WORD,
   INDICATOR_PREFIX,
-  ITEM_PREFIX,
   PLACEHOLDER,
   TITLE,
   UNIT_LINE,
@@ -47,15 +47,10 @@ export interface ParsedDocument {
   documentYear: number | null;
   /** Lines the parser used as table structure (headers, titles, template rows), for the lossless check. */
   structureLines: Set<number>;
+  /** The layout reader that read the document, and how sure it was. */
+  layout: Detection;
 }
 
-interface Row {
-  cells: string[];
-  flat: boolean;
-  /** For a flat row: its lines joined (wrapped lines without separator, numbered items on new lines). */
-  text: string;
-  lines: number[];
-}
 
 // ---------------------------------------------------------------------------
 // Vocabulary: src/ingest/vocabulary.ts
@@ -138,70 +133,6 @@ function rowText(row: Row): string {
 }
 
 // ---------------------------------------------------------------------------
-// Rows
-
-/**
- * Turn lines into rows. Lines with cells are one row each. Flat lines (PDF
- * text) form paragraphs when the document separates cells by blank lines
- * (wrapped lines joined), else each flat line is a row (one cell per line).
- */
-function buildRows(lines: string[], from: number, to: number): Row[] {
-  let flatLines = 0;
-  let paragraphs = 0;
-  let inPara = false;
-  for (let i = from; i <= to; i++) {
-    const l = lines[i];
-    const flat = l.trim() !== '' && splitCells(l).flat;
-    if (flat) {
-      flatLines++;
-      if (!inPara) paragraphs++;
-    }
-    inPara = flat;
-  }
-  const paragraphMode = paragraphs > 0 && flatLines / paragraphs <= 3;
-
-  const rows: Row[] = [];
-  let para: Row | null = null;
-  const endPara = () => {
-    if (para) rows.push(para);
-    para = null;
-  };
-  for (let i = from; i <= to; i++) {
-    const line = lines[i];
-    if (line.trim() === '') {
-      endPara();
-      continue;
-    }
-    const { cells, flat } = splitCells(line);
-    if (!flat) {
-      endPara();
-      if (cells.every((c) => c === '')) continue;
-      rows.push({ cells, flat: false, text: '', lines: [i + 1] });
-      continue;
-    }
-    const t = line.trim();
-    if (!paragraphMode) {
-      rows.push({ cells: [t], flat: true, text: t, lines: [i + 1] });
-      continue;
-    }
-    // A numbered item (目标1：, 指标1：) starts a row of its own; a wrapped line continues the row.
-    // Titles, year and unit lines stand alone.
-    const alone = TITLE.test(t) || YEAR_LINE.test(t) || UNIT_LINE.test(compact(t));
-    if (ITEM_PREFIX.test(t) || alone) endPara();
-    if (para === null) {
-      para = { cells: [], flat: true, text: t, lines: [i + 1] };
-    } else {
-      const p: Row = para;
-      p.text += t;
-      p.lines.push(i + 1);
-    }
-    if (alone) endPara();
-  }
-  endPara();
-  for (const r of rows) if (r.flat) r.cells = [r.text];
-  return rows;
-}
-
 // ---------------------------------------------------------------------------
 // Records
 
@@ -266,8 +197,9 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     }
   }
   const structureLines = new Set<number>();
-  const records = spans.map((span, k) => new RecordParser(lines, span, file, structureLines, k === spans.length - 1).parse());
-  return { records, documentYear, structureLines };
+  const layout = detectLayout(lines);
+  const records = spans.map((span, k) => new RecordParser(lines, span, file, structureLines, k === spans.length - 1, layout.reader).parse());
+  return { records, documentYear, structureLines, layout };
 }
 
 type Section = 'header' | 'budget' | 'goal' | 'goalOutcome' | 'indicators';
@@ -286,6 +218,8 @@ class RecordParser {
   private unit: MoneyUnit | null = null;
   private pendingField: FieldKey | null = null;
   private goalQueue: ('goal' | 'other')[] = [];
+  /** The label of pendingField as printed (compact), to join a label wrapped over two cells. */
+  private pendingLabel: string | null = null;
 
   private title: string | null = null;
   private year: number | null = null;
@@ -326,6 +260,7 @@ class RecordParser {
     private file: string,
     private structureLines: Set<number>,
     private isLast: boolean,
+    private reader: LayoutReader,
   ) {}
 
   private use(row: Row, as: 'field' | 'structure' = 'field') {
@@ -336,7 +271,7 @@ class RecordParser {
   }
 
   parse(): ParsedRecord {
-    const rows = buildRows(this.lines, this.span.from, this.span.to);
+    const rows = this.reader.rows(this.lines, this.span.from, this.span.to);
     for (const row of rows) this.row(row);
     this.flushPending();
     return this.finish();
@@ -371,7 +306,8 @@ class RecordParser {
         return;
       }
     }
-    const year = YEAR_LINE.exec(text.trim());
+    // Before the table's name, a year line whose bracket was lost in the copy (2020年度)) is still its year.
+    const year = YEAR_LINE.exec(text.trim()) ?? (this.name === null ? /^[（(]?\s*(\d{4})\s*年度?\s*[)）]?$/.exec(text.trim()) : null);
     if (year && this.section === 'header') {
       this.year = Number(year[1]);
       this.use(row);
@@ -460,6 +396,12 @@ class RecordParser {
     // A row with no label: the value of a label printed on its own (one cell per line), or goal text.
     if (this.pendingField) {
       const key = this.pendingField;
+      // The rest of a label wrapped over two cells (主管部门 / 及编码).
+      if (this.pendingLabel !== null && FIELD_LABELS.some(([k, l]) => k === key && l === this.pendingLabel + c)) {
+        this.pendingLabel += c;
+        this.use(row);
+        return;
+      }
       this.pendingField = key === 'goal' ? 'goal' : null;
       if (this.field(key, '', text, row)) this.use(row);
       return;
@@ -504,6 +446,7 @@ class RecordParser {
     const labelUnit = moneyUnitIn(label);
     if (value === '' && key !== 'money' && key !== 'other' && key !== 'carryOver' && key !== 'fiscal') {
       this.pendingField = key;
+      this.pendingLabel = compact(label).replace(/[:：]$/, '').replace(/（/g, '(').replace(/）/g, ')');
       if (key === 'goal') this.section = 'goal';
       return true;
     }
@@ -682,7 +625,7 @@ class RecordParser {
 
   private indicatorRow(row: Row, text: string, c: string) {
     // A title inside or after a table is the next document's or table's title, not an indicator.
-    if (isTitle(row) || (row.flat && this.delimitedTable)) {
+    if (isTitle(row) || (row.flat && this.delimitedTable) || row.uncertain) {
       this.flushPending();
       return;
     }
@@ -914,7 +857,7 @@ class RecordParser {
       throw new IngestError('INGEST_TRUNCATED_TABLE', this.file, lastLine, `table "${this.name}" has no indicator rows: cut off?`);
     const kind = this.kind ?? (this.execution ? 'self-evaluation' : null);
     if (this.isLast) {
-      if (!this.indicators.some((i) => i.level1 === '满意度指标'))
+      if (!this.indicators.some((i) => i.level1 === '满意度指标' || i.level2 === '服务对象满意度指标'))
         throw new IngestError('INGEST_TRUNCATED_TABLE', this.file, lastLine, `table "${this.name}" ends before its 满意度指标 rows: the document is cut off`);
       if (kind === 'self-evaluation' && !this.sawTotalRow)
         throw new IngestError('INGEST_TRUNCATED_TABLE', this.file, lastLine, `self-evaluation "${this.name}" ends without its 总分 row: the document is cut off`);

@@ -1,0 +1,26 @@
+/**
+ * The registry of layout readers. Each reader says how sure it is that it
+ * reads a document (0–1); the most certain one reads it. Adding a layout:
+ * one module here (a LayoutReader), one entry in READERS, one fixture in
+ * tests/ingest/fixtures/ with its test.
+ */
+import { glued } from './glued.ts';
+import { lineCells } from './lineCells.ts';
+import type { LayoutReader } from './types.ts';
+
+export type { LayoutReader, Row } from './types.ts';
+
+/** In order of preference when two readers are equally sure. */
+export const READERS: LayoutReader[] = [glued, lineCells];
+
+export interface Detection {
+  reader: LayoutReader;
+  confidence: number;
+  scores: { name: string; confidence: number }[];
+}
+
+export function detectLayout(lines: string[]): Detection {
+  const scores = READERS.map((r) => ({ reader: r, confidence: r.detect(lines) }));
+  const best = scores.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+  return { reader: best.reader, confidence: best.confidence, scores: scores.map((s) => ({ name: s.reader.name, confidence: s.confidence })) };
+}
