@@ -18,6 +18,7 @@ import { moneyUnitIn, parseMoney, parsePercentFraction, parsePlainNumber, stated
 import { IngestError } from './errors.ts';
 import { isParenthetical, readLabel, readLabelRun, type Label } from './levels.ts';
 import { collapse, compact, isSeparatorRow, splitCells, tidy } from './text.ts';
+import { isListTable, parseListTable } from './listTable.ts';
 import { detectLayout, type Detection, type LayoutReader, type Row } from './layouts/index.ts';
 import { hasGarbledNumber, parseValue, targetFromName } from './value.ts';
 import {
@@ -48,7 +49,9 @@ export interface ParsedDocument {
   /** Lines the parser used as table structure (headers, titles, template rows), for the lossless check. */
   structureLines: Set<number>;
   /** The layout reader that read the document, and how sure it was. */
-  layout: Detection;
+  layout: Detection | { reader: { name: string }; confidence: number };
+  /** Tables found but not imported (cut off): INGEST_TRUNCATED_TABLE with file and line. */
+  omitted: IngestError[];
 }
 
 
@@ -183,6 +186,10 @@ const DOCUMENT_YEAR = /(\d{4})\s*年度?\s*[^\d\t]{0,24}(绩效|预算|自评)/;
 export function parseDocument(text: string, file: string): ParsedDocument {
   const lines = text.split(/\r\n|\r|\n/);
   if (lines.every((l) => l.trim() === '')) throw new IngestError('INGEST_EMPTY_FILE', file, 1, 'nothing to read');
+  if (isListTable(lines)) {
+    const list = parseListTable(lines, file);
+    return { ...list, structureLines: new Set(), layout: { reader: { name: 'multi-project list table' }, confidence: 1 } };
+  }
   const spans = recordSpans(lines);
   if (spans.length === 0) {
     const first = lines.findIndex((l) => l.trim() !== '');
@@ -198,8 +205,19 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   }
   const structureLines = new Set<number>();
   const layout = detectLayout(lines);
-  const records = spans.map((span, k) => new RecordParser(lines, span, file, structureLines, k === spans.length - 1, layout.reader).parse());
-  return { records, documentYear, structureLines, layout };
+  const records: ParsedRecord[] = [];
+  const omitted: IngestError[] = [];
+  spans.forEach((span, k) => {
+    try {
+      records.push(new RecordParser(lines, span, file, structureLines, k === spans.length - 1, layout.reader).parse());
+    } catch (e) {
+      // A cut-off table is left out and reported; the complete ones are imported.
+      if (e instanceof IngestError && e.code === 'INGEST_TRUNCATED_TABLE') omitted.push(e);
+      else throw e;
+    }
+  });
+  if (records.length === 0) throw omitted[0];
+  return { records, documentYear, structureLines, layout, omitted };
 }
 
 type Section = 'header' | 'budget' | 'goal' | 'goalOutcome' | 'indicators';
