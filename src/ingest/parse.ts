@@ -29,6 +29,11 @@ import {
   TITLE,
   UNIT_LINE,
   YEAR_LINE,
+  NATURE_CELL,
+  NOTE_ROW,
+  UNIT_CELL,
+  QUALITATIVE_TARGETS,
+  TABLE_NUMBER,
   columnRole,
   goalSubheader,
   isFurniture,
@@ -146,7 +151,7 @@ interface Span {
 
 function isNameLine(line: string): boolean {
   const { cells } = splitCells(line);
-  const first = cells.find((c) => c !== '') ?? '';
+  const first = cells.find((c) => c !== '' && !TABLE_NUMBER.test(compact(c))) ?? '';
   return /^项目名称/.test(compact(first));
 }
 
@@ -255,6 +260,8 @@ class RecordParser {
   // Self-evaluation budget block.
   private budgetRoles: { role: string; index: number }[] = [];
   private budgetIndex: Map<string, number> | null = null;
+  private budgetIndexWidth = -1;
+  private budgetHeaderWidth = -1;
   private execution: Execution | null = null;
 
   // Indicator table.
@@ -281,7 +288,10 @@ class RecordParser {
     private reader: LayoutReader,
   ) {}
 
+  private rowUsed = false;
+
   private use(row: Row, as: 'field' | 'structure' = 'field') {
+    this.rowUsed = true;
     for (const l of row.lines) {
       this.used.add(l);
       if (as === 'structure') this.structureLines.add(l);
@@ -290,7 +300,14 @@ class RecordParser {
 
   parse(): ParsedRecord {
     const rows = this.reader.rows(this.lines, this.span.from, this.span.to);
-    for (const row of rows) this.row(row);
+    // A line that holds several rows (a linearised table) is read only when each of its rows is.
+    const rowsPerLine = new Map<number, number>();
+    for (const row of rows) for (const l of row.lines) rowsPerLine.set(l, (rowsPerLine.get(l) ?? 0) + 1);
+    for (const row of rows) {
+      this.rowUsed = false;
+      this.row(row);
+      if (!this.rowUsed) for (const l of row.lines) if ((rowsPerLine.get(l) ?? 0) > 1) this.partlyUnparsed.add(l);
+    }
     this.flushPending();
     return this.finish();
   }
@@ -299,6 +316,11 @@ class RecordParser {
     const text = rowText(row);
     const c = compact(text);
     if (c === '' || (!row.flat && isSeparatorRow(row.cells))) {
+      this.use(row, 'structure');
+      return;
+    }
+    // A row of dashes only (empty cells of a linearised table): structure.
+    if (!row.flat && row.cells.every((x) => /^[—–\-]*$/.test(compact(x)))) {
       this.use(row, 'structure');
       return;
     }
@@ -555,6 +577,7 @@ class RecordParser {
       if (role) this.budgetRoles.push({ role, index });
     });
     this.budgetIndex = null;
+    this.budgetHeaderWidth = cells.length;
     this.kind ??= 'self-evaluation';
     this.section = 'budget';
   }
@@ -568,9 +591,20 @@ class RecordParser {
     if (nonEmpty.length === this.budgetRoles.length) {
       // Every column filled: read in header order, whatever the shift.
       index = new Map(this.budgetRoles.map((r, k) => [r.role, nonEmpty[k].i]));
-      if (key === 'total') this.budgetIndex = index;
+      if (key === 'total') {
+        this.budgetIndex = index;
+        this.budgetIndexWidth = cells.length;
+      }
+    } else if (this.budgetIndex && cells.length === this.budgetIndexWidth) {
+      index = this.budgetIndex;
+    } else if (cells.length === this.budgetHeaderWidth) {
+      // Cells in their columns (tab layout): the header's positions.
+      index = new Map(this.budgetRoles.map((r) => [r.role, r.index]));
     } else {
-      index = this.budgetIndex ?? new Map(this.budgetRoles.map((r) => [r.role, r.index]));
+      // Fewer values than columns and no position to go by (collapsed cells): which column each
+      // value belongs to is not printed. Nothing is read from the row; it stays in unparsed.
+      index = new Map();
+      if (nonEmpty.some(({ x }) => !/^[—–\-/／]+$/.test(x.trim()))) for (const l of row.lines) this.partlyUnparsed.add(l);
     }
     const cell = (role: string) => {
       const i = index.get(role);
@@ -643,7 +677,7 @@ class RecordParser {
 
   private indicatorRow(row: Row, text: string, c: string) {
     // A title inside or after a table is the next document's or table's title, not an indicator.
-    if (isTitle(row) || (row.flat && this.delimitedTable) || row.uncertain) {
+    if (isTitle(row) || (row.flat && this.delimitedTable) || row.uncertain || NOTE_ROW.test(compact(row.cells.find(Boolean) ?? ''))) {
       this.flushPending();
       return;
     }
@@ -716,9 +750,23 @@ class RecordParser {
       const rest = nonEmpty.slice(k).map(({ x }) => x);
       name = rest[0] ?? '';
       const vals = rest.slice(1);
-      roles.forEach((role, j) => {
-        if (j < vals.length) values.set(role, j === roles.length - 1 ? vals.slice(j).join(' ') : vals[j]);
-      });
+      if (roles.includes('nature') && vals.length < roles.length) {
+        // Merged or empty cells collapsed (指标性质 / 度量单位 left empty for a 定性 row): each value to the
+        // next column that can hold it; 指标性质 holds only a comparator, 度量单位 only a unit.
+        let j = 0;
+        for (const role of roles) {
+          if (j >= vals.length) break;
+          const v = compact(vals[j]);
+          if (role === 'nature' && !NATURE_CELL.test(v)) continue;
+          if (role === 'unit' && !UNIT_CELL.test(v)) continue;
+          if (role === 'unit' && QUALITATIVE_TARGETS.includes(v)) continue;
+          values.set(role, vals[j++]);
+        }
+        if (j < vals.length) this.partlyUnparsed.add(row.lines[0]);
+      } else
+        roles.forEach((role, j) => {
+          if (j < vals.length) values.set(role, j === roles.length - 1 ? vals.slice(j).join(' ') : vals[j]);
+        });
       if (vals.length > roles.length && roles.length > 0 && roles[roles.length - 1] !== 'reason') this.partlyUnparsed.add(row.lines[0]);
     }
     this.use(row);
@@ -740,6 +788,9 @@ class RecordParser {
       if (role === 'l1' && x && (!label || label.kind === 'l2')) return false;
       if (role === 'l2' && x && !label) return false;
       if (role === 'name' && (!x || label)) return false;
+      // 指标性质 holds only a comparator (or 定性/定量), 度量单位 only a unit: anything else means shifted cells.
+      if (role === 'nature' && x && !NATURE_CELL.test(compact(x))) return false;
+      if (role === 'unit' && x && (!UNIT_CELL.test(compact(x)) || QUALITATIVE_TARGETS.includes(compact(x)))) return false;
       if (role !== 'l1' && role !== 'l2' && role !== 'name' && label && role !== 'group') return false;
     }
     return true;
@@ -884,7 +935,7 @@ class RecordParser {
     const unparsed: { line: number; text: string }[] = [];
     for (let l = firstLine; l <= lastLine; l++) {
       const lineText = this.lines[l - 1];
-      if (lineText.trim() === '') continue;
+      if (lineText.trim() === '' || /^[\s|｜]+$/.test(lineText)) continue;
       if (!this.used.has(l) || this.partlyUnparsed.has(l)) unparsed.push({ line: l, text: lineText.replace(/\s+$/, '') });
     }
     const isSelf = kind === 'self-evaluation';

@@ -146,6 +146,11 @@ export function columnRole(cell: string): Role | null {
 export const HEADER_WORD =
   /^((一级|二级|三级)(绩效)?指标|指标值(及单位)?|绩效值|年度指标值|目标值|实际完成值|全年实际值|实际值|分值|权重|得分|未完成原因分析|偏差原因分析(及改进措施)?|指标性质|度量单位|计量单位|绩效内容|指标内容|指标名称)([(（](长期|年度)[)）])?$/;
 
+/** A 指标性质 cell: a comparator (full-width and odd forms included) or 定性 / 定量. */
+export const NATURE_CELL = /^([≥≤≧≦═=<>＜＞＝]|>=|<=|定性|定量)$/;
+/** A 度量单位 cell: %, or a short unit (人次, 元/亩). */
+export const UNIT_CELL = /^(%|％|[^\d\s≥≤≧≦═=<>]{1,3}(\/[^\d\s]{1,3})?)$/;
+
 /** Values of the 指标方向性 column: vocabulary, carried by the comparator. */
 export const DIRECTION_WORDS = /^(正向指标|反向指标|正向|反向)$/;
 
@@ -159,6 +164,8 @@ export const UNIT_LINE = /^(?:(?:金额)?单位\s*[:：]\s*(亿元|万元|元)|[
 export const ITEM_PREFIX = /^(?:指标|目标)\s*\d+\s*[：:.、]\s*/;
 export const INDICATOR_PREFIX = /^指标\s*\d+\s*[：:.、]\s*/;
 export const PLACEHOLDER = /^(?:指标\s*\d+\s*[：:]?|[…．.。·\-—]+)$/;
+/** A row of remarks inside a table (其他需要说明事项 | 无): not an indicator. */
+export const NOTE_ROW = /^(其他需要说明的?事项|备注|说明)$/;
 /** A table number printed in the first cell of a row (云南 公开14表). */
 export const TABLE_NUMBER = /^公开\d+表$/;
 

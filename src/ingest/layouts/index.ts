@@ -5,13 +5,14 @@
  * tests/ingest/fixtures/ with its test.
  */
 import { glued } from './glued.ts';
+import { htmlLinear } from './htmlLinear.ts';
 import { lineCells } from './lineCells.ts';
 import type { LayoutReader } from './types.ts';
 
 export type { LayoutReader, Row } from './types.ts';
 
 /** In order of preference when two readers are equally sure. */
-export const READERS: LayoutReader[] = [glued, lineCells];
+export const READERS: LayoutReader[] = [glued, htmlLinear, lineCells];
 
 export interface Detection {
   reader: LayoutReader;
