@@ -7,7 +7,7 @@
  * text with label and value on one line).
  */
 import { compact, splitCells } from '../text.ts';
-import { ITEM_PREFIX, TITLE, UNIT_LINE, YEAR_LINE } from '../vocabulary.ts';
+import { ITEM_PREFIX, TITLE, UNIT_LINE, YEAR_LINE, isFurniture } from '../vocabulary.ts';
 import type { LayoutReader, Row } from './types.ts';
 
 /**
@@ -55,8 +55,8 @@ export function buildRows(lines: string[], from: number, to: number): Row[] {
       continue;
     }
     // A numbered item (目标1：, 指标1：) starts a row of its own; a wrapped line continues the row.
-    // Titles, year and unit lines stand alone.
-    const alone = TITLE.test(t) || YEAR_LINE.test(t) || UNIT_LINE.test(compact(t));
+    // Titles, year and unit lines, page furniture stand alone.
+    const alone = TITLE.test(t) || YEAR_LINE.test(t) || UNIT_LINE.test(compact(t)) || isFurniture(t);
     if (ITEM_PREFIX.test(t) || alone) endPara();
     if (para === null) {
       para = { cells: [], flat: true, text: t, lines: [i + 1] };
