@@ -9,6 +9,28 @@ import { loadOverrides, DEFAULT_OVERRIDES_PATH } from '../categories/load';
 import { exportOpenData } from './index';
 import { readSchemaDocs } from './schemaDocs';
 
+const USAGE = 'usage: npm run data:export -- [OUT_DIR] [--records DIR] [--overrides FILE]\n  writes the open-data files (CSV, JSON, datapackage.json, SHA256SUMS) to OUT_DIR (default dist-data/)\n';
+{
+  // --help writes nothing; an unknown option is an error (exit 2), never ignored.
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--records' || argv[i] === '--overrides') {
+      if (argv[i + 1] === undefined || argv[i + 1].startsWith('-')) {
+        process.stderr.write(`EXPORT_USAGE ${argv[i]} needs a value\n${USAGE}`, () => process.exit(2));
+        await new Promise(() => {});
+      }
+      i++;
+    } else if (argv[i].startsWith('-')) {
+      process.stderr.write(`EXPORT_USAGE unknown option ${argv[i]}\n${USAGE}`, () => process.exit(2));
+      await new Promise(() => {});
+    }
+  }
+}
+
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;

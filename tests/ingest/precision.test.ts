@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseMoney } from '../../src/ingest/amount.ts';
 import { ingestSources, writeDataset } from '../../src/ingest/cli.ts';
@@ -123,7 +124,7 @@ describe('layout detection', () => {
     });
 });
 
-describe('safe commands', () => {
+describe('safe commands', { timeout: 60_000 }, () => {
   const run = (args: string[], cwd = root) =>
     spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/ingest/cli.ts'), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
@@ -136,6 +137,19 @@ describe('safe commands', () => {
     const bad = run(['--frobnicate']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^INGEST_USAGE unknown option --frobnicate/);
+  });
+
+  it('audit and data:export: --help exits 0 and writes nothing, an unknown option exits 2', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cmd-'));
+    for (const cli of ['src/audit/cli.ts', 'src/export/cli.ts']) {
+      const tsx = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+      const tool = (args: string[]) => spawnSync(process.execPath, ['--import', tsx, path.join(root, cli), ...args], { cwd: dir, encoding: 'utf8' });
+      const help = tool(['--help']);
+      expect(help.status, cli).toBe(0);
+      expect(help.stdout, cli).toMatch(/^usage: /);
+      expect(tool(['--no-such-option']).status, cli).toBe(2);
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('a partial document: the complete tables on stdout, the cut-off one on stderr, exit 3; --strict refuses it, exit 1', () => {
