@@ -308,7 +308,7 @@ class RecordParser {
       this.row(row);
       if (!this.rowUsed) for (const l of row.lines) if ((rowsPerLine.get(l) ?? 0) > 1) this.partlyUnparsed.add(l);
     }
-    this.flushPending();
+    this.flushPending(true);
     return this.finish();
   }
 
@@ -326,7 +326,7 @@ class RecordParser {
     }
     // Page furniture (第 3 页 共 3 页, - 3 -, 附件2, a contact line, 扫一扫…): never table content.
     if (isFurniture(text)) {
-      this.flushPending();
+      this.flushPending(true);
       return;
     }
 
@@ -678,7 +678,7 @@ class RecordParser {
   private indicatorRow(row: Row, text: string, c: string) {
     // A title inside or after a table is the next document's or table's title, not an indicator.
     if (isTitle(row) || (row.flat && this.delimitedTable) || row.uncertain || NOTE_ROW.test(compact(row.cells.find(Boolean) ?? ''))) {
-      this.flushPending();
+      this.flushPending(true);
       return;
     }
     const header = readIndicatorHeader(row);
@@ -902,14 +902,18 @@ class RecordParser {
 
   private pendingValues = new Map<Role, string>();
 
-  private flushPending() {
+  /**
+   * Push the pending indicator. At the end of a table (end of the text, page furniture, a title),
+   * a line of text that no value followed is a footer or a note, not an indicator: it stays in
+   * unparsed. Inside the table (another label follows) it is an indicator whose value is not printed.
+   */
+  private flushPending(atEnd = false) {
     if (!this.pending) return;
     const p = this.pending;
     this.pending = null;
     const values = this.pendingValues;
     this.pendingValues = new Map();
-    // A line of text that no value follows (a footer, a note after the table) is not an indicator.
-    if (p.filled === 0 && values.size === 0) {
+    if (atEnd && p.filled === 0 && values.size === 0) {
       for (const l of p.lines) this.used.delete(l);
       return;
     }
