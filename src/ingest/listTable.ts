@@ -122,7 +122,6 @@ export function parseListTable(lines: string[], file: string): ListTableResult {
   let department: Party | null = null;
   let current: Project | null = null;
   let lastUnit: Party | null = null;
-  const lastLine = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim() !== '');
   for (let i = header.line; i < lines.length; i++) {
     const cells = cellsOf(lines[i]);
     if (!cells || cells.length === 0) continue;
@@ -146,9 +145,9 @@ export function parseListTable(lines: string[], file: string): ListTableResult {
     }
     if (!current) continue;
     current.lines.push(n);
-    // A row cut off by the end of the copy: fewer cells than the header, or no closing pipe on the last line.
+    // A row cut off (the copy ends mid-row): fewer cells than the header, or no closing pipe.
     const closed = /[|｜]\s*$/.test(lines[i]);
-    if (values.length < width - header.indicator.filter((r) => r === 'ignore').length || (!closed && n - 1 === lastLine)) {
+    if (values.length < width - header.indicator.filter((r) => r === 'ignore').length || !closed) {
       current.cut = true;
       continue;
     }

@@ -23,8 +23,11 @@ import { readSource, root, sourceFiles } from './helpers.ts';
 
 const SEED = 20261201;
 const RUNS = 400;
+const COPY_RUNS = 200;
 
 const seeds = sourceFiles.filter((f) => /^00[0-4]_/.test(f)).map((file) => ({ file, ...readSource(file) }));
+// The web copies (005–010): other layouts, the same property.
+const copies = sourceFiles.filter((f) => !/^00[0-4]_/.test(f)).map((file) => ({ file, ...readSource(file) }));
 
 const FOOTERS = ['第 3 页 共 3 页', '- 3 -', '附件2', '联系人：张三  联系电话：0951-6888888', '2025年部门项目支出绩效目标表', '扫一扫在手机打开当前页'];
 
@@ -65,8 +68,8 @@ function mutate(text: string, m: Mutation): string {
   }
 }
 
-const input = fc.record({
-  doc: fc.integer({ min: 0, max: seeds.length - 1 }),
+const input = (docs: number) => fc.record({
+  doc: fc.integer({ min: 0, max: docs - 1 }),
   mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
   encoding: fc.constantFrom('utf8', 'utf8-bom', 'gb18030'),
   crlf: fc.boolean(),
@@ -97,7 +100,7 @@ function violations(records: ProjectRecord[], lines: string[]): string[] {
   for (const r of records) {
     const [first, last] = r.source.lines;
     const span = lines.slice(first - 1, last).join('\n');
-    const flat = compact(span);
+    const flat = compact(span).replace(/[|｜]/g, '');
     for (const ind of r.indicators) {
       if (!flat.includes(compact(ind.name))) out.push(`${r.name}: name "${ind.name}" not in lines ${first}–${last}`);
       for (const v of [ind.target, ind.actual]) {
@@ -119,41 +122,50 @@ function violations(records: ProjectRecord[], lines: string[]): string[] {
   return out;
 }
 
-const outcomes: Record<string, number> = {};
+const outcomes: Record<string, Record<string, number>> = { seeds: {}, copies: {} };
 let tried = 0;
 
-describe('mutated seed documents: read exactly, or refused with a code', () => {
-  it(`${RUNS} mutated inputs (seed ${SEED})`, () => {
+function check(docs: typeof seeds, group: 'seeds' | 'copies', { doc, mutations, encoding, crlf }: { doc: number; mutations: Mutation[]; encoding: string; crlf: boolean }) {
+  tried++;
+  const seed = docs[doc];
+  let text = seed.text;
+  for (const m of mutations) text = mutate(text, m);
+  if (crlf) text = text.replace(/\n/g, '\r\n');
+  let result;
+  try {
+    const decoded = decodeText(encode(text, encoding), seed.file);
+    result = ingestDocument({ file: seed.file, text: decoded, meta: seed.meta });
+  } catch (e) {
+    if (!(e instanceof IngestError)) throw e; // an uncoded exception fails the property
+    const key = `error ${e.code}`;
+    outcomes[group][key] = (outcomes[group][key] ?? 0) + 1;
+    return;
+  }
+  const key = result.report.omitted.length > 0 ? 'read, cut-off tables reported' : 'read';
+  outcomes[group][key] = (outcomes[group][key] ?? 0) + 1;
+  const lines = text.split(/\r\n|\r|\n/);
+  expect(violations(result.records, lines)).toEqual([]);
+  // Footer lines appended and nothing else: the same indicators as the undamaged document.
+  if (mutations.every((m) => m.kind === 'footer')) {
+    const clean = ingestDocument({ file: seed.file, text: seed.text, meta: seed.meta });
+    expect(result.records.map((r) => r.indicators.length)).toEqual(clean.records.map((r) => r.indicators.length));
+  }
+}
+
+describe('mutated documents: read exactly, or refused with a code', () => {
+  it(`${RUNS} mutated seed documents (seed ${SEED})`, () => {
     fc.assert(
-      fc.property(input, ({ doc, mutations, encoding, crlf }) => {
-        tried++;
-        const seed = seeds[doc];
-        let text = seed.text;
-        for (const m of mutations) text = mutate(text, m);
-        if (crlf) text = text.replace(/\n/g, '\r\n');
-        let result;
-        try {
-          const decoded = decodeText(encode(text, encoding), seed.file);
-          result = ingestDocument({ file: seed.file, text: decoded, meta: seed.meta });
-        } catch (e) {
-          if (!(e instanceof IngestError)) throw e; // an uncoded exception fails the property
-          const key = `error ${e.code}`;
-          outcomes[key] = (outcomes[key] ?? 0) + 1;
-          return;
-        }
-        const key = result.report.omitted.length > 0 ? 'read, cut-off tables reported' : 'read';
-        outcomes[key] = (outcomes[key] ?? 0) + 1;
-        const lines = text.split(/\r\n|\r|\n/);
-        expect(violations(result.records, lines)).toEqual([]);
-        // Footer lines appended and nothing else: the same indicators as the undamaged document.
-        if (mutations.every((m) => m.kind === 'footer')) {
-          const clean = ingestDocument({ file: seed.file, text: seed.text, meta: seed.meta });
-          expect(result.records.map((r) => r.indicators.length)).toEqual(clean.records.map((r) => r.indicators.length));
-        }
-      }),
+      fc.property(input(seeds.length), (x) => check(seeds, 'seeds', x)),
       { seed: SEED, numRuns: RUNS },
     );
     expect(tried).toBeGreaterThanOrEqual(RUNS);
+  }, 60_000);
+
+  it(`${COPY_RUNS} mutated web copies (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(input(copies.length), (x) => check(copies, 'copies', x)),
+      { seed: SEED, numRuns: COPY_RUNS },
+    );
   }, 60_000);
 
   it('the check itself catches a value that is not in the source', () => {
@@ -169,7 +181,7 @@ describe('mutated seed documents: read exactly, or refused with a code', () => {
 });
 
 afterAll(() => {
-  const summary = { seed: SEED, runs: RUNS, tried, outcomes };
+  const summary = { seed: SEED, runs: RUNS + COPY_RUNS, tried, outcomes };
   process.stdout.write(`property test: ${JSON.stringify(summary)}\n`);
   mkdirSync(path.join(root, '.tmp'), { recursive: true });
   writeFileSync(path.join(root, '.tmp/property-outcomes.json'), JSON.stringify(summary, null, 2) + '\n');
