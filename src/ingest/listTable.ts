@@ -20,7 +20,7 @@ import { readLabel } from './levels.ts';
 import type { ParsedRecord } from './parse.ts';
 import { collapse, compact, splitCells, tidy } from './text.ts';
 import { hasGarbledNumber, parseValue } from './value.ts';
-import { DIRECTION_WORDS, TITLE, UNIT_LINE, columnRole, type Role } from './vocabulary.ts';
+import { DIRECTION_WORDS, KIND_WORDS, NATURE_NOT_COMPARATOR, NATURE_QUALITATIVE, TITLE, UNIT_LINE, columnRole, type Role } from './vocabulary.ts';
 
 type ProjectRole = 'unit' | 'project' | 'amount' | 'goal';
 
@@ -156,14 +156,14 @@ export function parseListTable(lines: string[], file: string): ListTableResult {
       return k >= 0 ? (values[k] ?? '') : '';
     };
     const nature = at('nature');
-    const op = nature && !/定性|定量|正向|反向/.test(nature) ? nature : '';
+    const op = nature && !NATURE_NOT_COMPARATOR.test(nature) ? nature : '';
     const targetRaw = collapse(`${op}${at('target')}${at('unit')}`);
     const weight = parsePlainNumber(at('weight'));
     if (weight === undefined || hasGarbledNumber(targetRaw) || hasGarbledNumber(at('weight'))) current.partly.add(n);
     const ignored = header.indicator.map((r, k) => (r === 'ignore' ? (values[k] ?? '') : '')).filter(Boolean);
     if (ignored.some((x) => !DIRECTION_WORDS.test(compact(x))) || values.length > width) current.partly.add(n);
     const target = parseValue(targetRaw);
-    if (target && /定性/.test(nature)) Object.assign(target, { op: null, value: null, upper: null, unit: null, qualitative: true });
+    if (target && NATURE_QUALITATIVE.test(nature)) Object.assign(target, { op: null, value: null, upper: null, unit: null, qualitative: true });
     const l1 = at('l1');
     const l2 = at('l2');
     current.indicators.push({
@@ -205,7 +205,7 @@ export function parseListTable(lines: string[], file: string): ListTableResult {
       if (!own.has(l) || p.partly.has(l)) unparsed.push({ line: l, text: t.replace(/\s+$/, '') });
     }
     records.push({
-      kind: title && /自评/.test(title) ? 'self-evaluation' : 'target',
+      kind: (title && KIND_WORDS.find(([re]) => re.test(title))?.[1]) || 'target',
       year,
       name: p.name,
       title,

@@ -29,7 +29,19 @@ import {
   TITLE,
   UNIT_LINE,
   YEAR_LINE,
+  BUDGET_COLUMNS,
+  BUDGET_HEADER,
+  DOCUMENT_YEAR,
+  GOAL_LABEL_CELL,
+  GOAL_OUTCOME_HEADER,
+  GROUP_CELL,
+  INDICATOR_HEADER,
+  KIND_WORDS,
   NATURE_CELL,
+  NATURE_NOT_COMPARATOR,
+  NATURE_QUALITATIVE,
+  TABLE_START,
+  TOTAL_ROW,
   NOTE_ROW,
   UNIT_CELL,
   QUALITATIVE_TARGETS,
@@ -118,7 +130,7 @@ function readFields(row: Row): { key: FieldKey; label: string; value: string }[]
 /** Column roles of an indicator table's header row, or null when the row is not one. */
 function readIndicatorHeader(row: Row): (Role | null)[] | null {
   const c = compact(row.flat ? row.text : row.cells.join(''));
-  const isHeader = /一级(绩效)?指标.*二级(绩效)?指标|二级(绩效)?指标.*三级(绩效)?指标|三级指标.*(指标值|绩效值)|绩效内容.*绩效值/.test(c);
+  const isHeader = INDICATOR_HEADER.test(c);
   if (!isHeader) return null;
   const cells = row.flat ? row.text.split(/\s+/) : row.cells;
   return cells.map(columnRole);
@@ -133,7 +145,7 @@ function headerWordRole(row: Row): Role | null {
 
 function isTitle(row: Row): boolean {
   const cells = row.flat ? [row.text] : row.cells.filter(Boolean);
-  return cells.length === 1 && TITLE.test(cells[0]) && !/^项目名称/.test(compact(cells[0]));
+  return cells.length === 1 && TITLE.test(cells[0]) && !TABLE_START.test(compact(cells[0]));
 }
 
 function rowText(row: Row): string {
@@ -152,7 +164,7 @@ interface Span {
 function isNameLine(line: string): boolean {
   const { cells } = splitCells(line);
   const first = cells.find((c) => c !== '' && !TABLE_NUMBER.test(compact(c))) ?? '';
-  return /^项目名称/.test(compact(first));
+  return TABLE_START.test(compact(first));
 }
 
 /** Each record's span: its title block, header, goal and indicator table. */
@@ -185,7 +197,6 @@ function recordSpans(lines: string[]): Span[] {
   });
 }
 
-const DOCUMENT_YEAR = /(\d{4})\s*年度?\s*[^\d\t]{0,24}(绩效|预算|自评)/;
 
 /** Parse a document. `file` is used in errors and in `source.file`. */
 export function parseDocument(text: string, file: string): ParsedDocument {
@@ -338,8 +349,8 @@ class RecordParser {
         if (this.titleRow) for (const l of this.titleRow.lines) this.used.delete(l);
         this.titleRow = row;
         this.title = tidy(text);
-        if (/自评/.test(c)) this.kind = 'self-evaluation';
-        else if (/目标/.test(c)) this.kind = 'target';
+        const kind = KIND_WORDS.find(([re]) => re.test(c));
+        if (kind) this.kind = kind[1];
         const y = /(\d{4})\s*年/.exec(text);
         if (y) this.year = Number(y[1]);
         this.use(row, 'structure');
@@ -393,13 +404,13 @@ class RecordParser {
     }
 
     // Self-evaluation: goal and outcome side by side.
-    if (/预期目标/.test(c) && /实际完成/.test(c)) {
+    if (GOAL_OUTCOME_HEADER.every((re) => re.test(c))) {
       this.section = 'goalOutcome';
       this.use(row, 'structure');
       return;
     }
     if (this.section === 'goalOutcome') {
-      const cells = (row.flat ? [row.text] : row.cells).filter(Boolean).filter((x) => !/^(年度)?总体目标$/.test(compact(x)));
+      const cells = (row.flat ? [row.text] : row.cells).filter(Boolean).filter((x) => !GOAL_LABEL_CELL.test(compact(x)));
       if (cells.length > 0) {
         this.goalParts.push(tidyText(cells[0]));
         if (cells.length > 1) this.outcome = tidyText(cells.slice(1).join(' '));
@@ -410,7 +421,7 @@ class RecordParser {
     }
 
     // Self-evaluation budget block header: 年初预算数 全年预算数 全年执行数 分值 执行率 得分.
-    if (/年初预算/.test(c) && /全年预算/.test(c)) {
+    if (BUDGET_HEADER.every((re) => re.test(c))) {
       this.readBudgetHeader(row);
       this.use(row, 'structure');
       return;
@@ -451,7 +462,7 @@ class RecordParser {
 
   private startsWithLevelLabel(row: Row): boolean {
     if (row.flat) return readLabelRun(row.text) !== null;
-    const first = row.cells.find((x) => x !== '' && !/^(绩效指标|名称)$/.test(compact(x)));
+    const first = row.cells.find((x) => x !== '' && !GROUP_CELL.test(compact(x)));
     return first !== undefined && readLabel(first) !== null && row.cells.filter(Boolean).length >= 2;
   }
 
@@ -561,19 +572,7 @@ class RecordParser {
     this.budgetRoles = [];
     cells.forEach((cell, index) => {
       const c = compact(cell);
-      const role = /年初预算/.test(c)
-        ? 'initialBudget'
-        : /全年预算/.test(c)
-          ? 'adjustedBudget'
-          : /执行数|全年执行/.test(c)
-            ? 'executed'
-            : /执行率/.test(c)
-              ? 'reportedRate'
-              : /分值/.test(c)
-                ? 'weight'
-                : /得分/.test(c)
-                  ? 'score'
-                  : null;
+      const role = BUDGET_COLUMNS.find(([re]) => re.test(c))?.[1] ?? null;
       if (role) this.budgetRoles.push({ role, index });
     });
     this.budgetIndex = null;
@@ -692,7 +691,7 @@ class RecordParser {
       this.use(row, 'structure');
       return;
     }
-    if (/^总分/.test(c)) {
+    if (TOTAL_ROW.test(c)) {
       this.flushPending();
       const nums = (row.flat ? text.split(/\s+/) : row.cells)
         .map((x) => x.trim())
@@ -709,7 +708,7 @@ class RecordParser {
     if (row.flat) return this.flatIndicatorRow(row, text);
 
     const nonEmpty = row.cells.map((x, i) => ({ x, i })).filter(({ x }) => x !== '');
-    if (nonEmpty.every(({ x }) => PLACEHOLDER.test(compact(x)) || /^(绩效指标|名称)$/.test(compact(x)))) {
+    if (nonEmpty.every(({ x }) => PLACEHOLDER.test(compact(x)) || GROUP_CELL.test(compact(x)))) {
       this.use(row, 'structure');
       return;
     }
@@ -736,7 +735,7 @@ class RecordParser {
       let k = 0;
       for (; k < nonEmpty.length; k++) {
         const x = nonEmpty[k].x;
-        if (/^(绩效指标|名称)$/.test(compact(x))) continue;
+        if (GROUP_CELL.test(compact(x))) continue;
         const label = readLabel(x);
         if (!label) break;
         labels.push({ raw: x, label });
@@ -784,7 +783,7 @@ class RecordParser {
       const x = cells[i] ?? '';
       const role = cols[i];
       const label = x ? readLabel(x) : null;
-      if (role === 'group' && x && !/^(绩效指标|名称)$/.test(compact(x))) return false;
+      if (role === 'group' && x && !GROUP_CELL.test(compact(x))) return false;
       if (role === 'l1' && x && (!label || label.kind === 'l2')) return false;
       if (role === 'l2' && x && !label) return false;
       if (role === 'name' && (!x || label)) return false;
@@ -806,13 +805,13 @@ class RecordParser {
     const nature = values.get('nature');
     const unit = values.get('unit');
     if (nature || unit) {
-      const op = nature && !/定性|正向|反向/.test(nature) ? nature : '';
+      const op = nature && !NATURE_NOT_COMPARATOR.test(nature) ? nature : '';
       targetRaw = collapse(`${op}${targetRaw}${unit ?? ''}`);
     }
     if (hasGarbledNumber(targetRaw) || hasGarbledNumber(values.get('actual') ?? '') || hasGarbledNumber(weightCell) || hasGarbledNumber(scoreCell))
       this.partlyUnparsed.add(line);
     const target = parseValue(targetRaw);
-    if (target && nature && /定性/.test(nature)) Object.assign(target, { op: null, value: null, upper: null, unit: null, qualitative: true });
+    if (target && nature && NATURE_QUALITATIVE.test(nature)) Object.assign(target, { op: null, value: null, upper: null, unit: null, qualitative: true });
     const reason = values.get('reason');
     this.indicators.push({
       level1: this.level1.canonical,

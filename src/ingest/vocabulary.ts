@@ -100,7 +100,41 @@ export function goalSubheader(cell: string): 'goal' | 'other' | null {
 }
 
 // ---------------------------------------------------------------------------
+// Tables and their blocks
+
+/** The row that starts a table: its 项目名称 label. */
+export const TABLE_START = /^(项目名称|项目支出名称)/;
+/** The kind of a table, from the words of its title. */
+export const KIND_WORDS: [RegExp, 'self-evaluation' | 'target'][] = [
+  [/自评/, 'self-evaluation'],
+  [/目标/, 'target'],
+];
+/** A year stated in a document's title or cover letter (2024 年项目支出预算绩效目标). */
+export const DOCUMENT_YEAR = /(\d{4})\s*年度?\s*[^\d\t]{0,24}(绩效|预算|自评)/;
+/** A self-evaluation's goal block header (预期目标 | 实际完成情况): all must match. */
+export const GOAL_OUTCOME_HEADER = [/预期目标/, /实际完成/];
+export const GOAL_LABEL_CELL = /^(年度)?总体目标$/;
+/** A self-evaluation's budget block header (年初预算数 | 全年预算数 | …): all must match. */
+export const BUDGET_HEADER = [/年初预算/, /全年预算/];
+/** Budget block header cell → execution field, first match wins. */
+export const BUDGET_COLUMNS: [RegExp, 'initialBudget' | 'adjustedBudget' | 'executed' | 'reportedRate' | 'weight' | 'score'][] = [
+  [/年初预算/, 'initialBudget'],
+  [/全年预算/, 'adjustedBudget'],
+  [/执行数|全年执行/, 'executed'],
+  [/执行率/, 'reportedRate'],
+  [/分值/, 'weight'],
+  [/得分/, 'score'],
+];
+/** The 总分 row of a self-evaluation. */
+export const TOTAL_ROW = /^总分/;
+
+// ---------------------------------------------------------------------------
 // Indicator table columns
+
+/** A header row of an indicator table (its words in order, compact). */
+export const INDICATOR_HEADER = /一级(绩效)?指标.*二级(绩效)?指标|二级(绩效)?指标.*三级(绩效)?指标|三级指标.*(指标值|绩效值)|绩效内容.*绩效值/;
+/** The group column's cell (绩效指标 / 名称 printed before the 一级 label). */
+export const GROUP_CELL = /^(绩效指标|名称)$/;
 
 export type Role =
   | 'group'
@@ -150,6 +184,10 @@ export const HEADER_WORD =
 export const NATURE_CELL = /^([≥≤≧≦═=<>＜＞＝]|>=|<=|定性|定量)$/;
 /** A 度量单位 cell: %, or a short unit (人次, 元/亩). */
 export const UNIT_CELL = /^(%|％|[^\d\s≥≤≧≦═=<>]{1,3}(\/[^\d\s]{1,3})?)$/;
+
+/** 指标性质 values that are not comparators; 定性 makes the target qualitative. */
+export const NATURE_NOT_COMPARATOR = /定性|定量|正向|反向/;
+export const NATURE_QUALITATIVE = /定性/;
 
 /** Values of the 指标方向性 column: vocabulary, carried by the comparator. */
 export const DIRECTION_WORDS = /^(正向指标|反向指标|正向|反向)$/;
