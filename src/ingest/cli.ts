@@ -158,7 +158,7 @@ async function main(argv: string[]): Promise<number> {
     await write(
       process.stdout,
       `${r.file}: ${r.projects} projects, ${r.indicators} indicators, ${r.unparsed} lines in unparsed` +
-        `${r.omitted.length ? `, ${r.omitted.length} cut-off tables left out` : ''} [${r.layout.name}, ${r.layout.confidence}]\n`,
+        `${r.omitted.length ? `, ${r.omitted.length} cut-off tables left out` : ''} [${r.layout.name}, ${r.layout.confidence.toFixed(2)}]\n`,
     );
   const total = docs.reduce((n, d) => n + d.records.length, 0);
   await write(process.stdout, `${total} records written to data/records/\n`);

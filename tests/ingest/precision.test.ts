@@ -111,10 +111,13 @@ describe('metadata against the document', () => {
 
 describe('layout detection', () => {
   const expected: Record<string, RegExp> = {
-    '000_bd5493f012e3b752.txt': /cells per line/,
-    '003_02357b0acc26174d.txt': /cells per line/,
+    '000_bd5493f012e3b752.txt': /delimited/,
+    '004_a583d9a954743c2a.txt': /delimited/,
+    '003_02357b0acc26174d.txt': /blank lines/,
+    '005_wuhan_qingshan_jiaoyu_2020.txt': /blank lines/,
     '007_wuhan_qingshan_huagongqu_2020.txt': /glued/,
     '008_yongde_minglang_zhongxue_2022_zp.txt': /linearised HTML/,
+    '009_hengyang_nanyue_fupin_2018.txt': /one row per line/,
   };
   for (const [file, re] of Object.entries(expected))
     it(`${file} is read by the reader that is most sure`, () => {

@@ -6,13 +6,15 @@
  */
 import { glued } from './glued.ts';
 import { htmlLinear } from './htmlLinear.ts';
-import { lineCells } from './lineCells.ts';
+import { delimited } from './delimited.ts';
+import { paragraphs } from './paragraphs.ts';
+import { pdfLines } from './pdfLines.ts';
 import type { LayoutReader } from './types.ts';
 
 export type { LayoutReader, Row } from './types.ts';
 
 /** In order of preference when two readers are equally sure. */
-export const READERS: LayoutReader[] = [glued, htmlLinear, lineCells];
+export const READERS: LayoutReader[] = [glued, htmlLinear, delimited, paragraphs, pdfLines];
 
 export interface Detection {
   reader: LayoutReader;
@@ -22,6 +24,8 @@ export interface Detection {
 
 export function detectLayout(lines: string[]): Detection {
   const scores = READERS.map((r) => ({ reader: r, confidence: r.detect(lines) }));
+  // Nothing recognised: read cells line by line as well as possible (the table grammar decides).
+  if (scores.every((s) => s.confidence === 0)) scores.push({ reader: delimited, confidence: 0.1 });
   const best = scores.reduce((a, b) => (b.confidence > a.confidence ? b : a));
   return { reader: best.reader, confidence: best.confidence, scores: scores.map((s) => ({ name: s.reader.name, confidence: s.confidence })) };
 }

@@ -1,21 +1,46 @@
 /**
- * The common layouts, one line at a time: tab-separated cells (pdftotext,
- * spreadsheets), pipe-separated cells copied from web pages (border pipes,
- * runs of empty cells collapsed as ||||), and flat text: one cell per
- * paragraph when cells are separated by blank lines (one cell per line, a
- * line holding only a space being an empty cell), else one row per line (PDF
- * text with label and value on one line).
+ * Rows of lines, shared by the readers of lines: a line with separators
+ * (tab, pipe) is one row of cells; flat lines (no separator) are grouped
+ * into paragraphs (cells separated by blank lines, wrapped lines joined) or
+ * read one row per line (PDF text), as the reader says.
  */
 import { compact, splitCells } from '../text.ts';
 import { ITEM_PREFIX, TITLE, UNIT_LINE, YEAR_LINE, isFurniture } from '../vocabulary.ts';
-import type { LayoutReader, Row } from './types.ts';
+import type { Row } from './types.ts';
+
+/** How flat lines are grouped: by paragraph, by line, or decided per table from how they are spread. */
+export type FlatMode = 'paragraphs' | 'lines' | 'auto';
+
+/** The share of non-blank lines with cell separators, and flat lines per paragraph. */
+export function lineStats(lines: string[]): { delimited: number; flatPerParagraph: number } {
+  let nonBlank = 0;
+  let delimited = 0;
+  let flatLines = 0;
+  let paragraphs = 0;
+  let inPara = false;
+  for (const l of lines) {
+    if (l.trim() === '') {
+      inPara = false;
+      continue;
+    }
+    nonBlank++;
+    const flat = splitCells(l).flat;
+    if (!flat) delimited++;
+    else {
+      flatLines++;
+      if (!inPara) paragraphs++;
+    }
+    inPara = flat;
+  }
+  return { delimited: nonBlank ? delimited / nonBlank : 0, flatPerParagraph: paragraphs ? flatLines / paragraphs : 0 };
+}
 
 /**
  * Turn lines into rows. Lines with cells are one row each. Flat lines (PDF
  * text) form paragraphs when the document separates cells by blank lines
  * (wrapped lines joined), else each flat line is a row (one cell per line).
  */
-export function buildRows(lines: string[], from: number, to: number): Row[] {
+export function buildRows(lines: string[], from: number, to: number, mode: FlatMode = 'auto'): Row[] {
   let flatLines = 0;
   let paragraphs = 0;
   let inPara = false;
@@ -28,7 +53,7 @@ export function buildRows(lines: string[], from: number, to: number): Row[] {
     }
     inPara = flat;
   }
-  const paragraphMode = paragraphs > 0 && flatLines / paragraphs <= 3;
+  const paragraphMode = mode === 'auto' ? paragraphs > 0 && flatLines / paragraphs <= 3 : mode === 'paragraphs';
 
   const rows: Row[] = [];
   let para: Row | null = null;
@@ -71,10 +96,3 @@ export function buildRows(lines: string[], from: number, to: number): Row[] {
   for (const r of rows) if (r.flat) r.cells = [r.text];
   return rows;
 }
-
-export const lineCells: LayoutReader = {
-  name: 'cells per line (tab, pipe, one cell per line, PDF text)',
-  // The fallback: every document can be read this way, with little certainty.
-  detect: () => 0.5,
-  rows: buildRows,
-};
