@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { detectLayout } from '../../src/ingest/layouts/index.ts';
 import { ingestText, root } from './helpers.ts';
 
 const fixture = (name: string) => readFileSync(path.join(root, 'tests/ingest/fixtures', name), 'utf8');
@@ -146,5 +147,15 @@ describe('layouts from elsewhere', () => {
       ['社会效益指标', '道路优良率', '=', 85, '%', '86%', 30, 30, null],
       ['服务对象满意度指标', '沿线群众满意度', '≥', 90, '%', '91%', 10, 10, null],
     ]);
+  });
+
+  it('one cell per line ending " |", rows between bare "|" lines: the same table as pipe.txt', () => {
+    const text = fixture('cell-per-line-pipe.txt');
+    expect(detectLayout(text.split('\n')).reader.name).toMatch(/one cell per line ending \|/);
+    const [r] = ingestText(text, 'cell-per-line-pipe.txt').records;
+    const [p] = ingestText(fixture('pipe.txt'), 'pipe.txt').records;
+    const { source: _s, ...same } = p;
+    expect(r).toMatchObject(same);
+    expect(r.unparsed).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { glued } from './glued.ts';
 import { htmlLinear } from './htmlLinear.ts';
+import { cellPerLinePipe } from './cellPerLinePipe.ts';
 import { delimited } from './delimited.ts';
 import { paragraphs } from './paragraphs.ts';
 import { pdfLines } from './pdfLines.ts';
@@ -14,7 +15,7 @@ import type { LayoutReader } from './types.ts';
 export type { LayoutReader, Row } from './types.ts';
 
 /** In order of preference when two readers are equally sure. */
-export const READERS: LayoutReader[] = [glued, htmlLinear, delimited, paragraphs, pdfLines];
+export const READERS: LayoutReader[] = [glued, htmlLinear, cellPerLinePipe, delimited, paragraphs, pdfLines];
 
 export interface Detection {
   reader: LayoutReader;
