@@ -168,6 +168,20 @@ describe('mutated documents: read exactly, or refused with a code', () => {
     );
   }, 60_000);
 
+  it('re-encoding alone (GB18030, BOM, CRLF) changes nothing in any record', () => {
+    const all = [...seeds, ...copies];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: all.length - 1 }), fc.constantFrom('utf8-bom', 'gb18030'), fc.boolean(), (doc, encoding, crlf) => {
+        const d = all[doc];
+        const text = crlf ? d.text.replace(/\n/g, '\r\n') : d.text;
+        const clean = ingestDocument({ file: d.file, text: d.text, meta: d.meta }).records;
+        const again = ingestDocument({ file: d.file, text: decodeText(encode(text, encoding), d.file), meta: d.meta }).records;
+        expect(again).toEqual(clean);
+      }),
+      { seed: SEED, numRuns: 40 },
+    );
+  }, 60_000);
+
   it('the check itself catches a value that is not in the source', () => {
     const seed = seeds[0];
     const { records } = ingestDocument({ file: seed.file, text: seed.text, meta: seed.meta });
