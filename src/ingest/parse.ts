@@ -1,24 +1,28 @@
 /**
- * Parsing one document's text into project records.
+ * The table grammar: one document's rows (from the layout reader that is
+ * most sure of it, src/ingest/layouts/) read into project records through
+ * the vocabulary (src/ingest/vocabulary.ts, src/ingest/levels.ts).
  *
- * The structure is read from the tables' vocabulary and header rows, not from
- * line positions: a record starts at a 项目名称 row; header fields are found by
- * their labels; the indicator table by its header (一级指标 / 三级指标 / 指标值 …)
- * or its level labels; cells are recognised by their words wherever a shifted
- * row puts them. Tab-separated, pipe-separated, one-cell-per-line and PDF text
- * (label and value on one line, wrapped cells, broken words) all go through the
- * same rows: a row is a line's cells, or, for flat text, a paragraph.
+ * The structure is read from the tables' words and header rows, not from
+ * line positions: a record starts at a 项目名称 row (src/ingest/spans.ts);
+ * header fields are found by their labels (src/ingest/fields.ts); the
+ * indicator table by its header (一级指标 / 三级指标 / 指标值 …) or its level
+ * labels; cells are recognised by their words wherever a shifted row puts
+ * them. A multi-project list table has its own reader and grammar
+ * (src/ingest/listTable.ts).
  *
  * Every line of a record's span is accounted for: it becomes a field, is table
  * structure (a title, a header row, an empty template row), or is listed in
- * `unparsed`.
+ * `unparsed`. A table cut off is left out and reported (ParsedDocument.omitted).
  */
 import type { Execution, FundingRow, Indicator, Kind, Level1, Level2, ProjectRecord, Value } from '../schema/record.ts';
 import { moneyUnitIn, parseMoney, parsePercentFraction, parsePlainNumber, statedTotal, type MoneyUnit } from './amount.ts';
 import { IngestError } from './errors.ts';
 import { isParenthetical, readLabel, readLabelRun, type Label } from './levels.ts';
-import { collapse, compact, isSeparatorRow, splitCells, tidy } from './text.ts';
+import { collapse, compact, isSeparatorRow, tidy } from './text.ts';
+import { readFields } from './fields.ts';
 import { isListTable, parseListTable } from './listTable.ts';
+import { recordSpans, type Span } from './spans.ts';
 import { detectLayout, type Detection, type LayoutReader, type Row } from './layouts/index.ts';
 import { hasGarbledNumber, parseValue, targetFromName } from './value.ts';
 import {
@@ -45,7 +49,6 @@ import {
   NOTE_ROW,
   UNIT_CELL,
   QUALITATIVE_TARGETS,
-  TABLE_NUMBER,
   columnRole,
   goalSubheader,
   isFurniture,
@@ -72,61 +75,6 @@ export interface ParsedDocument {
 }
 
 
-// ---------------------------------------------------------------------------
-// Vocabulary: src/ingest/vocabulary.ts
-
-function labelPattern(label: string): string {
-  return [...label]
-    .map((ch) => {
-      if (ch === '(') return '[(（]';
-      if (ch === ')') return '[)）]';
-      if (ch === ':') return '[:：]';
-      if (ch === '、') return '[、,，]';
-      return ch.replace(/[.*+?^${}|[\]\\]/g, '\\$&');
-    })
-    .join('\\s*');
-}
-
-const FIELD_REGEX = new RegExp(
-  `(${[...FIELD_LABELS]
-    .sort((a, b) => b[1].length - a[1].length)
-    .map(([, l]) => labelPattern(l))
-    .join('|')})\\s*[:：]?`,
-  'y',
-);
-
-function fieldKeyOf(label: string): FieldKey {
-  const c = compact(label).replace(/[:：]$/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/[,，]/g, '、');
-  const hit = FIELD_LABELS.find(([, l]) => l === c);
-  if (!hit) throw new Error(`unknown label ${label}`);
-  return hit[0];
-}
-
-/** Label/value pairs in a header row, or null when the row does not start with a known label. */
-function readFields(row: Row): { key: FieldKey; label: string; value: string }[] | null {
-  const text = row.flat ? row.text : row.cells.join('\t');
-  const starts: { at: number; end: number; label: string }[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !/[\s\t]/.test(text[i - 1])) continue;
-    if (/\s/.test(text[i])) continue;
-    FIELD_REGEX.lastIndex = i;
-    const m = FIELD_REGEX.exec(text);
-    if (m) {
-      starts.push({ at: i, end: i + m[0].length, label: m[1] });
-      // A goal runs to the end of the row: no labels inside it. A name ends at the next label
-      // that stands after a space (项目名称 X 项目负责人及电话 Y).
-      const key = fieldKeyOf(m[1]);
-      if (key === 'goal') break;
-      i = i + m[0].length - 1;
-    }
-  }
-  if (starts.length === 0 || text.slice(0, starts[0].at).trim() !== '') return null;
-  return starts.map((s, k) => {
-    const value = text.slice(s.end, k + 1 < starts.length ? starts[k + 1].at : undefined);
-    return { key: fieldKeyOf(s.label), label: collapse(s.label), value: value.split('\t').map((c) => c.trim()).filter(Boolean).join(' ') };
-  });
-}
-
 /** Column roles of an indicator table's header row, or null when the row is not one. */
 function readIndicatorHeader(row: Row): (Role | null)[] | null {
   const c = compact(row.flat ? row.text : row.cells.join(''));
@@ -151,52 +99,6 @@ function isTitle(row: Row): boolean {
 function rowText(row: Row): string {
   return row.flat ? row.text : row.cells.filter(Boolean).join(' ');
 }
-
-// ---------------------------------------------------------------------------
-// ---------------------------------------------------------------------------
-// Records
-
-interface Span {
-  from: number; // 0-based, inclusive
-  to: number; // 0-based, inclusive
-}
-
-function isNameLine(line: string): boolean {
-  const { cells } = splitCells(line);
-  const first = cells.find((c) => c !== '' && !TABLE_NUMBER.test(compact(c))) ?? '';
-  return TABLE_START.test(compact(first));
-}
-
-/** Each record's span: its title block, header, goal and indicator table. */
-function recordSpans(lines: string[]): Span[] {
-  const nameLines: number[] = [];
-  lines.forEach((l, i) => {
-    if (isNameLine(l)) nameLines.push(i);
-  });
-  const starts = nameLines.map((n, k) => {
-    const floor = k === 0 ? 0 : nameLines[k - 1] + 1;
-    let s = n;
-    for (let i = n - 1; i >= floor; i--) {
-      const t = lines[i].trim();
-      const cells = splitCells(lines[i]).cells.filter(Boolean);
-      const one = cells.length === 1 ? cells[0] : t;
-      if (t === '' || (cells.length <= 1 && (TITLE.test(one) || YEAR_LINE.test(one) || UNIT_LINE.test(compact(one))))) {
-        if (t !== '') s = i;
-        continue;
-      }
-      break;
-    }
-    return k === 0 ? 0 : s;
-  });
-  return starts.map((from, k) => {
-    let to = k + 1 < starts.length ? starts[k + 1] - 1 : lines.length - 1;
-    while (to > from && lines[to].trim() === '') to--;
-    let f = from;
-    while (f < to && lines[f].trim() === '') f++;
-    return { from: f, to };
-  });
-}
-
 
 /** Parse a document. `file` is used in errors and in `source.file`. */
 export function parseDocument(text: string, file: string): ParsedDocument {
