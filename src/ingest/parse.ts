@@ -154,6 +154,8 @@ class RecordParser {
   private unit: MoneyUnit | null = null;
   private pendingField: FieldKey | null = null;
   private goalQueue: ('goal' | 'other')[] = [];
+  /** The row each budget amount was read from. */
+  private amountRows: Partial<Record<'total' | 'fiscal' | 'other', { value: number; lines: number[] }>> = {};
   /** The label of pendingField as printed (compact), to join a label wrapped over two cells. */
   private pendingLabel: string | null = null;
 
@@ -434,7 +436,16 @@ class RecordParser {
         }
         const v = this.money(value, labelUnit, row);
         if (v === undefined) return false;
+        const prev = this.amountRows[key];
+        if (prev && prev.value !== v) {
+          // Two different amounts for one field (资金总额 for the project's life, 当年资金总额 for the
+          // year): the one labelled for the year wins; the other stays in unparsed.
+          const annual = /当年|年度/.test(label || this.pendingLabel || '');
+          for (const l of annual ? prev.lines : row.lines) this.partlyUnparsed.add(l);
+          if (!annual) return true;
+        }
         this.budget[key] = v;
+        this.amountRows[key] = { value: v, lines: row.lines };
         return true;
       }
       case 'carryOver':

@@ -74,6 +74,19 @@ describe('numbers that do not parse cleanly', () => {
   });
 });
 
+describe('two amounts for one field', () => {
+  it('资金总额 (the project\'s life) and 当年资金总额 (the year) differ: the year\'s is read, the other stays in unparsed', () => {
+    const { text, meta } = readSource('005_wuhan_qingshan_jiaoyu_2020.txt');
+    const lines = text.split('\n');
+    const at = lines.indexOf('资金总额') + 2;
+    expect(lines[at]).toBe('10000万元');
+    lines[at] = '30000万元';
+    const [r] = ingestText(lines.join('\n'), 'x.txt', meta).records;
+    expect(r.budget.total).toBe(100000000);
+    expect(r.unparsed).toContainEqual({ line: at + 1, text: '30000万元' });
+  });
+});
+
 describe('a weights column', () => {
   it('is read from the cells: a weight sum off by one digit keeps every weight (石嘴山, 38 indicators)', () => {
     const { text, meta } = readSource('001_0a5d8a87461ba45a.txt');

@@ -1,7 +1,7 @@
 /**
  * Flat text whose cells are separated by blank lines: one cell per line with
- * blank lines between (web copies: 武汉市青山区, 岳阳县; a line holding only a
- * space is an empty cell), or PDF text with blank lines between its cells
+ * blank lines between (web copies: 武汉市青山区, 岳阳县; a line of spaces
+ * counts as blank), or PDF text with blank lines between its cells
  * (沙坡头区); a cell wrapped over lines is joined.
  */
 import { buildRows, lineStats } from './rows.ts';
