@@ -155,7 +155,7 @@ class RecordParser {
   private pendingField: FieldKey | null = null;
   private goalQueue: ('goal' | 'other')[] = [];
   /** The row each budget amount was read from. */
-  private amountRows: Partial<Record<'total' | 'fiscal' | 'other', { value: number; lines: number[] }>> = {};
+  private amountRows: Partial<Record<'total' | 'fiscal' | 'other', { value: number | null; lines: number[] }>> = {};
   /** The label of pendingField as printed (compact), to join a label wrapped over two cells. */
   private pendingLabel: string | null = null;
 
@@ -437,7 +437,7 @@ class RecordParser {
         const v = this.money(value, labelUnit, row);
         if (v === undefined) return false;
         const prev = this.amountRows[key];
-        if (prev && prev.value !== v) {
+        if (prev && prev.value !== null && v !== null && prev.value !== v) {
           // Two different amounts for one field (资金总额 for the project's life, 当年资金总额 for the
           // year): the one labelled for the year wins; the other stays in unparsed.
           const annual = /当年|年度/.test(label || this.pendingLabel || '');
