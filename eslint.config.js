@@ -17,7 +17,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)(lib|pages|components|layouts|scripts|styles|charts)(/|$)',
+              regex: '^(\\.\\./)+(lib|pages|components|layouts|scripts|styles|charts)(/|$)',
               message: 'The data stages and src/domain/ must not import the website (src/lib, pages, components, layouts, charts); move the shared piece to src/domain/.',
             },
           ],

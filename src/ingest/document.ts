@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ProjectRecord, SourceMeta, type Kind } from '../schema/record.ts';
-import { findJurisdiction } from '../domain/places.ts';
+import { divisionChain, findJurisdiction } from '../domain/places.ts';
 import { categorize, NO_OVERRIDES, type Overrides } from '../categories/index.ts';
 import { IngestError } from './errors.ts';
 import { parseDocument, type ParsedRecord } from './parse.ts';
@@ -19,6 +19,8 @@ export interface DocumentInput {
   meta?: unknown;
   /** Hand-maintained category overrides (data/categories.overrides.json); none by default. */
   overrides?: Overrides;
+  /** Refuse the whole document when a table in it is cut off (default: import the complete ones, report the rest). */
+  strict?: boolean;
 }
 
 export interface DocumentReport {
@@ -26,6 +28,10 @@ export interface DocumentReport {
   projects: number;
   indicators: number;
   unparsed: number;
+  /** The layout reader that read it, and how sure it was (0–1). */
+  layout: { name: string; confidence: number };
+  /** Tables left out (cut off), each with its code, file and line. */
+  omitted: { code: string; file: string; line: number | null; message: string }[];
 }
 
 /** The record id: readable prefix, and a hash of what identifies the table so that re-ingesting keeps it. */
@@ -70,6 +76,7 @@ export function ingestDocument(input: DocumentInput): { records: ProjectRecord[]
     meta = m.data;
   }
   const parsed = parseDocument(input.text, input.file);
+  if (input.strict && parsed.omitted.length > 0) throw parsed.omitted[0];
 
   const records = parsed.records.map((r) => complete(r, parsed.documentYear, meta, input.file, input.overrides ?? NO_OVERRIDES));
   const seen = new Map<string, ProjectRecord>();
@@ -86,8 +93,34 @@ export function ingestDocument(input: DocumentInput): { records: ProjectRecord[]
       projects: records.length,
       indicators: records.reduce((n, r) => n + r.indicators.length, 0),
       unparsed: records.reduce((n, r) => n + r.unparsed.length, 0),
+      layout: { name: parsed.layout.reader.name, confidence: parsed.layout.confidence },
+      omitted: parsed.omitted.map((e) => ({ code: e.code, file: e.file, line: e.line, message: e.message })),
     },
   };
+}
+
+/**
+ * The place a department, unit or title printed in the table names, against
+ * the metadata's jurisdiction: they agree when one contains the other
+ * (石嘴山市人民政府办公室 in a 平罗县 document). Returns what contradicts, or null.
+ */
+export function jurisdictionConflict(r: Pick<ParsedRecord, 'department' | 'implementingUnit' | 'title'>, meta: SourceMeta): string | null {
+  const metaChain = divisionChain(meta.jurisdiction.code);
+  for (const [what, text] of [
+    ['主管部门', r.department?.name],
+    ['实施单位', r.implementingUnit?.name],
+    ['title', r.title],
+  ] as const) {
+    if (!text) continue;
+    const place = findJurisdiction(text);
+    if (!place) continue;
+    const related = place.code
+      ? metaChain.some((d) => d.code === place.code) || divisionChain(place.code).some((d) => d.code === meta.jurisdiction.code)
+      : metaChain.some((d) => d.name === place.name);
+    if (!related)
+      return `the ${what} "${text}" names ${place.name}${place.code ? ` (${place.code})` : ''}, the metadata ${meta.jurisdiction.name} (${meta.jurisdiction.code})`;
+  }
+  return null;
 }
 
 function complete(r: ParsedRecord, documentYear: number | null, meta: SourceMeta | null, file: string, overrides: Overrides): ProjectRecord {
@@ -97,6 +130,10 @@ function complete(r: ParsedRecord, documentYear: number | null, meta: SourceMeta
     throw new IngestError('INGEST_META_CONFLICT', file, line, `the document states ${statedYear}, the metadata ${meta.year}`);
   if (meta && r.kind !== null && r.kind !== meta.kind)
     throw new IngestError('INGEST_META_CONFLICT', file, line, `the table is a ${r.kind} table, the metadata says ${meta.kind}`);
+  if (meta) {
+    const conflict = jurisdictionConflict(r, meta);
+    if (conflict) throw new IngestError('INGEST_META_CONFLICT', file, line, conflict);
+  }
   const year = statedYear ?? meta?.year ?? null;
   const kind: Kind = r.kind ?? meta?.kind ?? 'target';
   const jurisdiction = meta

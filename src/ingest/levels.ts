@@ -18,6 +18,8 @@ export interface Label {
 
 // Stems, longest first (服务对象满意度 before 满意度, 经济效益 before 效益).
 const STEMS: [string, Label][] = [
+  // The older central template: satisfaction as a 二级 under 效益指标.
+  ['社会公众或服务对象满意度', { kind: 'l2', level1: null, level2: '服务对象满意度指标' }],
   ['服务对象满意度', { kind: 'l2', level1: null, level2: '服务对象满意度指标' }],
   ['生态环境成本', { kind: 'l2', level1: null, level2: '生态环境成本指标' }],
   ['可持续影响', { kind: 'l2', level1: null, level2: '可持续影响指标' }],
@@ -38,7 +40,9 @@ const STEMS: [string, Label][] = [
 const CODE = '(?:\\d{1,4}\\s*[-－.、]\\s*)?';
 const PAREN = '(?:[（(][^）)]*[）)])';
 // One label: optional code, stem, optional 指标 (its 指 and 标 may be split by spaces), parentheticals.
-const LABEL_AT = new RegExp(`^${CODE}(${STEMS.map(([s]) => s).join('|')})(?:指标)?${PAREN}*`);
+const LABEL_AT = new RegExp(`^${CODE}(${STEMS.map(([s]) => s).join('|')})(?:指标)?等?${PAREN}*`);
+/** A level label at the start of a text (glued cells: 产出指标数量指标…). */
+export const LABEL_PREFIX = LABEL_AT;
 const WHOLE_PAREN = new RegExp(`^${PAREN}+$`);
 
 /** The label a whole cell states, or null when the cell is not a level label. */

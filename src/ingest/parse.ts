@@ -1,24 +1,60 @@
 /**
- * Parsing one document's text into project records.
+ * The table grammar: one document's rows (from the layout reader that is
+ * most sure of it, src/ingest/layouts/) read into project records through
+ * the vocabulary (src/ingest/vocabulary.ts, src/ingest/levels.ts).
  *
- * The structure is read from the tables' vocabulary and header rows, not from
- * line positions: a record starts at a 项目名称 row; header fields are found by
- * their labels; the indicator table by its header (一级指标 / 三级指标 / 指标值 …)
- * or its level labels; cells are recognised by their words wherever a shifted
- * row puts them. Tab-separated, pipe-separated, one-cell-per-line and PDF text
- * (label and value on one line, wrapped cells, broken words) all go through the
- * same rows: a row is a line's cells, or, for flat text, a paragraph.
+ * The structure is read from the tables' words and header rows, not from
+ * line positions: a record starts at a 项目名称 row (src/ingest/spans.ts);
+ * header fields are found by their labels (src/ingest/fields.ts); the
+ * indicator table by its header (一级指标 / 三级指标 / 指标值 …) or its level
+ * labels; cells are recognised by their words wherever a shifted row puts
+ * them. A multi-project list table has its own reader and grammar
+ * (src/ingest/listTable.ts).
  *
  * Every line of a record's span is accounted for: it becomes a field, is table
  * structure (a title, a header row, an empty template row), or is listed in
- * `unparsed`.
+ * `unparsed`. A table cut off is left out and reported (ParsedDocument.omitted).
  */
 import type { Execution, FundingRow, Indicator, Kind, Level1, Level2, ProjectRecord, Value } from '../schema/record.ts';
-import { moneyUnitIn, parseMoney, parsePercentFraction, parsePlainNumber, type MoneyUnit } from './amount.ts';
+import { moneyUnitIn, parseMoney, parsePercentFraction, parsePlainNumber, statedTotal, type MoneyUnit } from './amount.ts';
 import { IngestError } from './errors.ts';
 import { isParenthetical, readLabel, readLabelRun, type Label } from './levels.ts';
-import { collapse, compact, isSeparatorRow, splitCells, tidy } from './text.ts';
-import { parseValue, targetFromName } from './value.ts';
+import { collapse, compact, isSeparatorRow, tidy } from './text.ts';
+import { readFields } from './fields.ts';
+import { isListTable, parseListTable } from './listTable.ts';
+import { recordSpans, type Span } from './spans.ts';
+import { detectLayout, type Detection, type LayoutReader, type Row } from './layouts/index.ts';
+import { hasGarbledNumber, parseValue, targetFromName } from './value.ts';
+import {
+  FIELD_LABELS,
+  HEADER_WORD,
+  INDICATOR_PREFIX,
+  PLACEHOLDER,
+  TITLE,
+  UNIT_LINE,
+  YEAR_LINE,
+  BUDGET_COLUMNS,
+  BUDGET_HEADER,
+  DOCUMENT_YEAR,
+  GOAL_LABEL_CELL,
+  GOAL_OUTCOME_HEADER,
+  GROUP_CELL,
+  INDICATOR_HEADER,
+  KIND_WORDS,
+  NATURE_CELL,
+  NATURE_NOT_COMPARATOR,
+  NATURE_QUALITATIVE,
+  TABLE_START,
+  TOTAL_ROW,
+  NOTE_ROW,
+  UNIT_CELL,
+  QUALITATIVE_TARGETS,
+  columnRole,
+  goalSubheader,
+  isFurniture,
+  type FieldKey,
+  type Role,
+} from './vocabulary.ts';
 
 /** A record before the document-level facts (jurisdiction, id) are added. */
 export type ParsedRecord = Omit<ProjectRecord, 'id' | 'jurisdiction' | 'year' | 'kind' | 'category'> & {
@@ -32,161 +68,21 @@ export interface ParsedDocument {
   documentYear: number | null;
   /** Lines the parser used as table structure (headers, titles, template rows), for the lossless check. */
   structureLines: Set<number>;
+  /** The layout reader that read the document, and how sure it was. */
+  layout: Detection | { reader: { name: string }; confidence: number };
+  /** Tables found but not imported (cut off): INGEST_TRUNCATED_TABLE with file and line. */
+  omitted: IngestError[];
 }
 
-interface Row {
-  cells: string[];
-  flat: boolean;
-  /** For a flat row: its lines joined (wrapped lines without separator, numbered items on new lines). */
-  text: string;
-  lines: number[];
-}
-
-// ---------------------------------------------------------------------------
-// Vocabulary
-
-const TITLE = /绩效.{0,8}表/;
-const YEAR_LINE = /^[（(]\s*(\d{4})\s*年度?\s*[)）]$/;
-const UNIT_LINE = /^单位\s*[:：]\s*(亿元|万元|元)$/;
-const ITEM_PREFIX = /^(?:指标|目标)\s*\d+\s*[：:.、]\s*/;
-const INDICATOR_PREFIX = /^指标\s*\d+\s*[：:.、]\s*/;
-const PLACEHOLDER = /^(?:指标\s*\d+\s*[：:]?|[…．.。·\-—]+)$/;
-
-type FieldKey =
-  | 'name'
-  | 'department'
-  | 'implementingUnit'
-  | 'projectType'
-  | 'projectPeriod'
-  | 'managingOffice'
-  | 'total'
-  | 'money'
-  | 'fiscal'
-  | 'carryOver'
-  | 'other'
-  | 'goal';
-
-const FIELD_LABELS: [FieldKey, string][] = [
-  ['name', '项目名称'],
-  ['department', '主管部门及代码'],
-  ['department', '主管部门(单位)'],
-  ['department', '主管部门'],
-  ['department', '主管单位'],
-  ['implementingUnit', '实施单位及代码'],
-  ['implementingUnit', '实施单位'],
-  ['projectType', '项目属性'],
-  ['projectType', '项目类型'],
-  ['projectPeriod', '项目期限'],
-  ['projectPeriod', '项目周期'],
-  ['projectPeriod', '项目期'],
-  ['managingOffice', '资金主管处(科、股)室'],
-  ['managingOffice', '资金主管处室'],
-  ['managingOffice', '项目主管处室'],
-  ['managingOffice', '主管处室'],
-  ['total', '项目年度金额(元)'],
-  ['total', '项目年度金额(万元)'],
-  ['total', '项目年度金额'],
-  ['total', '年度资金总额'],
-  ['total', '年度金额'],
-  ['total', '资金总额'],
-  ['money', '项目资金(万元)'],
-  ['money', '项目资金(元)'],
-  ['money', '项目资金'],
-  ['fiscal', '其中:当年财政拨款'],
-  ['fiscal', '其中:财政拨款'],
-  ['fiscal', '当年财政拨款'],
-  ['fiscal', '财政拨款'],
-  ['carryOver', '上年结转资金'],
-  ['carryOver', '上年结转'],
-  ['other', '其他资金'],
-  ['goal', '项目年度绩效目标'],
-  ['goal', '年度总体绩效目标'],
-  ['goal', '年度总体目标'],
-  ['goal', '年度绩效目标'],
-  ['goal', '总体目标'],
-];
-
-function labelPattern(label: string): string {
-  return [...label]
-    .map((ch) => {
-      if (ch === '(') return '[(（]';
-      if (ch === ')') return '[)）]';
-      if (ch === ':') return '[:：]';
-      if (ch === '、') return '[、,，]';
-      return ch.replace(/[.*+?^${}|[\]\\]/g, '\\$&');
-    })
-    .join('\\s*');
-}
-
-const FIELD_REGEX = new RegExp(
-  `(${[...FIELD_LABELS]
-    .sort((a, b) => b[1].length - a[1].length)
-    .map(([, l]) => labelPattern(l))
-    .join('|')})\\s*[:：]?`,
-  'y',
-);
-
-function fieldKeyOf(label: string): FieldKey {
-  const c = compact(label).replace(/[:：]$/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/[,，]/g, '、');
-  const hit = FIELD_LABELS.find(([, l]) => l === c);
-  if (!hit) throw new Error(`unknown label ${label}`);
-  return hit[0];
-}
-
-/** Label/value pairs in a header row, or null when the row does not start with a known label. */
-function readFields(row: Row): { key: FieldKey; label: string; value: string }[] | null {
-  const text = row.flat ? row.text : row.cells.join('\t');
-  const starts: { at: number; end: number; label: string }[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !/[\s\t]/.test(text[i - 1])) continue;
-    if (/\s/.test(text[i])) continue;
-    FIELD_REGEX.lastIndex = i;
-    const m = FIELD_REGEX.exec(text);
-    if (m) {
-      starts.push({ at: i, end: i + m[0].length, label: m[1] });
-      // A goal or a name runs to the end of the row: no labels inside them.
-      const key = fieldKeyOf(m[1]);
-      if (key === 'goal' || key === 'name') break;
-      i = i + m[0].length - 1;
-    }
-  }
-  if (starts.length === 0 || text.slice(0, starts[0].at).trim() !== '') return null;
-  return starts.map((s, k) => {
-    const value = text.slice(s.end, k + 1 < starts.length ? starts[k + 1].at : undefined);
-    return { key: fieldKeyOf(s.label), label: collapse(s.label), value: value.split('\t').map((c) => c.trim()).filter(Boolean).join(' ') };
-  });
-}
-
-type Role = 'group' | 'l1' | 'l2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'nature' | 'unit' | 'other';
-
-function columnRole(cell: string): Role | null {
-  const c = compact(cell);
-  if (c === '') return null;
-  if (/^(名称|绩效指标)$/.test(c)) return 'group';
-  if (/一级(绩效)?指标/.test(c)) return 'l1';
-  if (/二级(绩效)?指标/.test(c)) return 'l2';
-  if (/三级(绩效)?指标|绩效内容|指标内容|指标名称/.test(c)) return 'name';
-  if (/未完成原因|原因分析|偏差原因|原因说明/.test(c)) return 'reason';
-  if (/实际完成值|实际值|完成值|实际完成情况/.test(c)) return 'actual';
-  if (/得分/.test(c)) return 'score';
-  if (/分值|权重/.test(c)) return 'weight';
-  if (/指标性质/.test(c)) return 'nature';
-  if (/度量单位|计量单位/.test(c)) return 'unit';
-  if (/指标值|绩效值|目标值|预期值|年度目标/.test(c)) return 'target';
-  return 'other';
-}
 
 /** Column roles of an indicator table's header row, or null when the row is not one. */
 function readIndicatorHeader(row: Row): (Role | null)[] | null {
   const c = compact(row.flat ? row.text : row.cells.join(''));
-  const isHeader = /一级(绩效)?指标.*二级(绩效)?指标|二级(绩效)?指标.*三级(绩效)?指标|三级指标.*(指标值|绩效值)|绩效内容.*绩效值/.test(c);
+  const isHeader = INDICATOR_HEADER.test(c);
   if (!isHeader) return null;
   const cells = row.flat ? row.text.split(/\s+/) : row.cells;
   return cells.map(columnRole);
 }
-
-const HEADER_WORD =
-  /^((一级|二级|三级)(绩效)?指标|指标值|绩效值|年度指标值|目标值|实际完成值|实际值|分值|权重|得分|未完成原因分析|偏差原因分析|指标性质|度量单位|计量单位|绩效内容|指标内容|指标名称)$/;
 
 /** A column header printed alone on its line (one cell per line). */
 function headerWordRole(row: Row): Role | null {
@@ -197,128 +93,21 @@ function headerWordRole(row: Row): Role | null {
 
 function isTitle(row: Row): boolean {
   const cells = row.flat ? [row.text] : row.cells.filter(Boolean);
-  return cells.length === 1 && TITLE.test(cells[0]) && !/^项目名称/.test(compact(cells[0]));
+  return cells.length === 1 && TITLE.test(cells[0]) && !TABLE_START.test(compact(cells[0]));
 }
 
 function rowText(row: Row): string {
   return row.flat ? row.text : row.cells.filter(Boolean).join(' ');
 }
 
-// ---------------------------------------------------------------------------
-// Rows
-
-/**
- * Turn lines into rows. Lines with cells are one row each. Flat lines (PDF
- * text) form paragraphs when the document separates cells by blank lines
- * (wrapped lines joined), else each flat line is a row (one cell per line).
- */
-function buildRows(lines: string[], from: number, to: number): Row[] {
-  let flatLines = 0;
-  let paragraphs = 0;
-  let inPara = false;
-  for (let i = from; i <= to; i++) {
-    const l = lines[i];
-    const flat = l.trim() !== '' && splitCells(l).flat;
-    if (flat) {
-      flatLines++;
-      if (!inPara) paragraphs++;
-    }
-    inPara = flat;
-  }
-  const paragraphMode = paragraphs > 0 && flatLines / paragraphs <= 3;
-
-  const rows: Row[] = [];
-  let para: Row | null = null;
-  const endPara = () => {
-    if (para) rows.push(para);
-    para = null;
-  };
-  for (let i = from; i <= to; i++) {
-    const line = lines[i];
-    if (line.trim() === '') {
-      endPara();
-      continue;
-    }
-    const { cells, flat } = splitCells(line);
-    if (!flat) {
-      endPara();
-      if (cells.every((c) => c === '')) continue;
-      rows.push({ cells, flat: false, text: '', lines: [i + 1] });
-      continue;
-    }
-    const t = line.trim();
-    if (!paragraphMode) {
-      rows.push({ cells: [t], flat: true, text: t, lines: [i + 1] });
-      continue;
-    }
-    // A numbered item (目标1：, 指标1：) starts a row of its own; a wrapped line continues the row.
-    // Titles, year and unit lines stand alone.
-    const alone = TITLE.test(t) || YEAR_LINE.test(t) || UNIT_LINE.test(compact(t));
-    if (ITEM_PREFIX.test(t) || alone) endPara();
-    if (para === null) {
-      para = { cells: [], flat: true, text: t, lines: [i + 1] };
-    } else {
-      const p: Row = para;
-      p.text += t;
-      p.lines.push(i + 1);
-    }
-    if (alone) endPara();
-  }
-  endPara();
-  for (const r of rows) if (r.flat) r.cells = [r.text];
-  return rows;
-}
-
-// ---------------------------------------------------------------------------
-// Records
-
-interface Span {
-  from: number; // 0-based, inclusive
-  to: number; // 0-based, inclusive
-}
-
-function isNameLine(line: string): boolean {
-  const { cells } = splitCells(line);
-  const first = cells.find((c) => c !== '') ?? '';
-  return /^项目名称/.test(compact(first));
-}
-
-/** Each record's span: its title block, header, goal and indicator table. */
-function recordSpans(lines: string[]): Span[] {
-  const nameLines: number[] = [];
-  lines.forEach((l, i) => {
-    if (isNameLine(l)) nameLines.push(i);
-  });
-  const starts = nameLines.map((n, k) => {
-    const floor = k === 0 ? 0 : nameLines[k - 1] + 1;
-    let s = n;
-    for (let i = n - 1; i >= floor; i--) {
-      const t = lines[i].trim();
-      const cells = splitCells(lines[i]).cells.filter(Boolean);
-      const one = cells.length === 1 ? cells[0] : t;
-      if (t === '' || (cells.length <= 1 && (TITLE.test(one) || YEAR_LINE.test(one) || UNIT_LINE.test(compact(one))))) {
-        if (t !== '') s = i;
-        continue;
-      }
-      break;
-    }
-    return k === 0 ? 0 : s;
-  });
-  return starts.map((from, k) => {
-    let to = k + 1 < starts.length ? starts[k + 1] - 1 : lines.length - 1;
-    while (to > from && lines[to].trim() === '') to--;
-    let f = from;
-    while (f < to && lines[f].trim() === '') f++;
-    return { from: f, to };
-  });
-}
-
-const DOCUMENT_YEAR = /(\d{4})\s*年度?\s*[^\d\t]{0,24}(绩效|预算|自评)/;
-
 /** Parse a document. `file` is used in errors and in `source.file`. */
 export function parseDocument(text: string, file: string): ParsedDocument {
   const lines = text.split(/\r\n|\r|\n/);
   if (lines.every((l) => l.trim() === '')) throw new IngestError('INGEST_EMPTY_FILE', file, 1, 'nothing to read');
+  if (isListTable(lines)) {
+    const list = parseListTable(lines, file);
+    return { ...list, structureLines: new Set(), layout: { reader: { name: 'multi-project list table' }, confidence: 1 } };
+  }
   const spans = recordSpans(lines);
   if (spans.length === 0) {
     const first = lines.findIndex((l) => l.trim() !== '');
@@ -333,8 +122,20 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     }
   }
   const structureLines = new Set<number>();
-  const records = spans.map((span, k) => new RecordParser(lines, span, file, structureLines, k === spans.length - 1).parse());
-  return { records, documentYear, structureLines };
+  const layout = detectLayout(lines);
+  const records: ParsedRecord[] = [];
+  const omitted: IngestError[] = [];
+  spans.forEach((span, k) => {
+    try {
+      records.push(new RecordParser(lines, span, file, structureLines, k === spans.length - 1, layout.reader).parse());
+    } catch (e) {
+      // A cut-off table is left out and reported; the complete ones are imported.
+      if (e instanceof IngestError && e.code === 'INGEST_TRUNCATED_TABLE') omitted.push(e);
+      else throw e;
+    }
+  });
+  if (records.length === 0) throw omitted[0];
+  return { records, documentYear, structureLines, layout, omitted };
 }
 
 type Section = 'header' | 'budget' | 'goal' | 'goalOutcome' | 'indicators';
@@ -352,6 +153,11 @@ class RecordParser {
   private section: Section = 'header';
   private unit: MoneyUnit | null = null;
   private pendingField: FieldKey | null = null;
+  private goalQueue: ('goal' | 'other')[] = [];
+  /** The row each budget amount was read from. */
+  private amountRows: Partial<Record<'total' | 'fiscal' | 'other', { value: number | null; lines: number[] }>> = {};
+  /** The label of pendingField as printed (compact), to join a label wrapped over two cells. */
+  private pendingLabel: string | null = null;
 
   private title: string | null = null;
   private year: number | null = null;
@@ -369,6 +175,8 @@ class RecordParser {
   // Self-evaluation budget block.
   private budgetRoles: { role: string; index: number }[] = [];
   private budgetIndex: Map<string, number> | null = null;
+  private budgetIndexWidth = -1;
+  private budgetHeaderWidth = -1;
   private execution: Execution | null = null;
 
   // Indicator table.
@@ -379,6 +187,8 @@ class RecordParser {
   private indicators: Indicator[] = [];
   private pending: PendingItem | null = null;
   private totalScore: number | null = null;
+  /** The indicator table's header row has cells (tab, pipe): a flat line inside it is not a row of it. */
+  private delimitedTable = false;
   private totalWeight: number | null = null;
   private sawTotalRow = false;
   private lastRowWasHeaderWord = false;
@@ -390,9 +200,13 @@ class RecordParser {
     private file: string,
     private structureLines: Set<number>,
     private isLast: boolean,
+    private reader: LayoutReader,
   ) {}
 
+  private rowUsed = false;
+
   private use(row: Row, as: 'field' | 'structure' = 'field') {
+    this.rowUsed = true;
     for (const l of row.lines) {
       this.used.add(l);
       if (as === 'structure') this.structureLines.add(l);
@@ -400,9 +214,16 @@ class RecordParser {
   }
 
   parse(): ParsedRecord {
-    const rows = buildRows(this.lines, this.span.from, this.span.to);
-    for (const row of rows) this.row(row);
-    this.flushPending();
+    const rows = this.reader.rows(this.lines, this.span.from, this.span.to);
+    // A line that holds several rows (a linearised table) is read only when each of its rows is.
+    const rowsPerLine = new Map<number, number>();
+    for (const row of rows) for (const l of row.lines) rowsPerLine.set(l, (rowsPerLine.get(l) ?? 0) + 1);
+    for (const row of rows) {
+      this.rowUsed = false;
+      this.row(row);
+      if (!this.rowUsed) for (const l of row.lines) if ((rowsPerLine.get(l) ?? 0) > 1) this.partlyUnparsed.add(l);
+    }
+    this.flushPending(true);
     return this.finish();
   }
 
@@ -411,6 +232,16 @@ class RecordParser {
     const c = compact(text);
     if (c === '' || (!row.flat && isSeparatorRow(row.cells))) {
       this.use(row, 'structure');
+      return;
+    }
+    // A row of dashes only (empty cells of a linearised table): structure.
+    if (!row.flat && row.cells.every((x) => /^[—–\-]*$/.test(compact(x)))) {
+      this.use(row, 'structure');
+      return;
+    }
+    // Page furniture (第 3 页 共 3 页, - 3 -, 附件2, a contact line, 扫一扫…): never table content.
+    if (isFurniture(text)) {
+      this.flushPending(true);
       return;
     }
 
@@ -422,15 +253,16 @@ class RecordParser {
         if (this.titleRow) for (const l of this.titleRow.lines) this.used.delete(l);
         this.titleRow = row;
         this.title = tidy(text);
-        if (/自评/.test(c)) this.kind = 'self-evaluation';
-        else if (/目标/.test(c)) this.kind = 'target';
+        const kind = KIND_WORDS.find(([re]) => re.test(c));
+        if (kind) this.kind = kind[1];
         const y = /(\d{4})\s*年/.exec(text);
         if (y) this.year = Number(y[1]);
         this.use(row, 'structure');
         return;
       }
     }
-    const year = YEAR_LINE.exec(text.trim());
+    // Before the table's name, a year line whose bracket was lost in the copy (2020年度)) is still its year.
+    const year = YEAR_LINE.exec(text.trim()) ?? (this.name === null ? /^[（(]?\s*(\d{4})\s*年度?\s*[)）]?$/.exec(text.trim()) : null);
     if (year && this.section === 'header') {
       this.year = Number(year[1]);
       this.use(row);
@@ -438,7 +270,7 @@ class RecordParser {
     }
     const unit = UNIT_LINE.exec(c);
     if (unit) {
-      this.unit = unit[1] as MoneyUnit;
+      this.unit = (unit[1] ?? unit[2]) as MoneyUnit;
       this.use(row);
       return;
     }
@@ -460,7 +292,7 @@ class RecordParser {
     // A header row of the indicator table, a 绩效指标 cell, or a level label starts the table.
     const header = readIndicatorHeader(row);
     if (header) {
-      this.startTable(header);
+      this.startTable(header, row);
       this.use(row, 'structure');
       return;
     }
@@ -476,13 +308,13 @@ class RecordParser {
     }
 
     // Self-evaluation: goal and outcome side by side.
-    if (/预期目标/.test(c) && /实际完成/.test(c)) {
+    if (GOAL_OUTCOME_HEADER.every((re) => re.test(c))) {
       this.section = 'goalOutcome';
       this.use(row, 'structure');
       return;
     }
     if (this.section === 'goalOutcome') {
-      const cells = (row.flat ? [row.text] : row.cells).filter(Boolean).filter((x) => !/^(年度)?总体目标$/.test(compact(x)));
+      const cells = (row.flat ? [row.text] : row.cells).filter(Boolean).filter((x) => !GOAL_LABEL_CELL.test(compact(x)));
       if (cells.length > 0) {
         this.goalParts.push(tidyText(cells[0]));
         if (cells.length > 1) this.outcome = tidyText(cells.slice(1).join(' '));
@@ -493,7 +325,7 @@ class RecordParser {
     }
 
     // Self-evaluation budget block header: 年初预算数 全年预算数 全年执行数 分值 执行率 得分.
-    if (/年初预算/.test(c) && /全年预算/.test(c)) {
+    if (BUDGET_HEADER.every((re) => re.test(c))) {
       this.readBudgetHeader(row);
       this.use(row, 'structure');
       return;
@@ -519,6 +351,12 @@ class RecordParser {
     // A row with no label: the value of a label printed on its own (one cell per line), or goal text.
     if (this.pendingField) {
       const key = this.pendingField;
+      // The rest of a label wrapped over two cells (主管部门 / 及编码).
+      if (this.pendingLabel !== null && FIELD_LABELS.some(([k, l]) => k === key && l === this.pendingLabel + c)) {
+        this.pendingLabel += c;
+        this.use(row);
+        return;
+      }
       this.pendingField = key === 'goal' ? 'goal' : null;
       if (this.field(key, '', text, row)) this.use(row);
       return;
@@ -528,11 +366,12 @@ class RecordParser {
 
   private startsWithLevelLabel(row: Row): boolean {
     if (row.flat) return readLabelRun(row.text) !== null;
-    const first = row.cells.find((x) => x !== '' && !/^(绩效指标|名称)$/.test(compact(x)));
+    const first = row.cells.find((x) => x !== '' && !GROUP_CELL.test(compact(x)));
     return first !== undefined && readLabel(first) !== null && row.cells.filter(Boolean).length >= 2;
   }
 
-  private startTable(header: (Role | null)[]) {
+  private startTable(header: (Role | null)[], row?: Row) {
+    if (row) this.delimitedTable = !row.flat;
     this.section = 'indicators';
     this.columns = header;
     if (header.includes('actual')) this.kind ??= 'self-evaluation';
@@ -545,9 +384,15 @@ class RecordParser {
       return parseMoney(value, '元') === null ? null : undefined;
     }
     const v = parseMoney(value, unit);
-    if (v === undefined)
+    if (v !== undefined) return v;
+    // Free text: the stated total, then its breakdown (854万(高标准农田建设400万元,…)). The total is read;
+    // the line stays in unparsed, so the breakdown is kept as published.
+    const stated = statedTotal(value);
+    const total = stated ? parseMoney(stated.amount, unit) : undefined;
+    if (total === undefined || total === null)
       throw new IngestError('INGEST_BAD_AMOUNT', this.file, row.lines[0], `"${value.trim()}" is not an amount in ${unit}`);
-    return v;
+    for (const l of row.lines) this.partlyUnparsed.add(l);
+    return total;
   }
 
   /** Set a header field. Returns false when the value could not be read (the row then stays in unparsed). */
@@ -556,6 +401,7 @@ class RecordParser {
     const labelUnit = moneyUnitIn(label);
     if (value === '' && key !== 'money' && key !== 'other' && key !== 'carryOver' && key !== 'fiscal') {
       this.pendingField = key;
+      this.pendingLabel = compact(label).replace(/[:：]$/, '').replace(/（/g, '(').replace(/）/g, ')');
       if (key === 'goal') this.section = 'goal';
       return true;
     }
@@ -590,16 +436,43 @@ class RecordParser {
         }
         const v = this.money(value, labelUnit, row);
         if (v === undefined) return false;
+        const prev = this.amountRows[key];
+        if (prev && prev.value !== null && v !== null && prev.value !== v) {
+          // Two different amounts for one field (资金总额 for the project's life, 当年资金总额 for the
+          // year): the one labelled for the year wins; the other stays in unparsed.
+          const annual = /当年|年度/.test(label || this.pendingLabel || '');
+          for (const l of annual ? prev.lines : row.lines) this.partlyUnparsed.add(l);
+          if (!annual) return true;
+        }
         this.budget[key] = v;
+        this.amountRows[key] = { value: v, lines: row.lines };
         return true;
       }
       case 'carryOver':
         // A target table's carry-over row: nothing to hold it but the self-evaluation block.
         return value === '' || this.money(value, labelUnit, row) === null;
-      case 'goal':
+      case 'ignored':
+        // A printed field the record has no place for: the row stays in unparsed.
+        return false;
+      case 'goal': {
+        // 总体目标 | 中期目标 | 年度目标: sub-headers; the texts that follow are theirs, in order.
+        const words = value.split(/\s+/);
+        if (words.every((w) => goalSubheader(w) !== null)) {
+          for (const w of words) this.goalQueue.push(goalSubheader(w)!);
+          this.pendingField = 'goal';
+          this.section = 'goal';
+          return true;
+        }
+        if (this.goalQueue.length > 0) {
+          const role = this.goalQueue.shift()!;
+          if (role === 'other') return false; // 中期目标: no field for it, kept in unparsed
+          this.goalQueue = [];
+          this.pendingField = null;
+        }
         this.goalParts.push(tidyText(value));
         this.section = this.section === 'goal' ? 'goal' : 'header';
         return true;
+      }
     }
   }
 
@@ -612,22 +485,11 @@ class RecordParser {
     this.budgetRoles = [];
     cells.forEach((cell, index) => {
       const c = compact(cell);
-      const role = /年初预算/.test(c)
-        ? 'initialBudget'
-        : /全年预算/.test(c)
-          ? 'adjustedBudget'
-          : /执行数|全年执行/.test(c)
-            ? 'executed'
-            : /执行率/.test(c)
-              ? 'reportedRate'
-              : /分值/.test(c)
-                ? 'weight'
-                : /得分/.test(c)
-                  ? 'score'
-                  : null;
+      const role = BUDGET_COLUMNS.find(([re]) => re.test(c))?.[1] ?? null;
       if (role) this.budgetRoles.push({ role, index });
     });
     this.budgetIndex = null;
+    this.budgetHeaderWidth = cells.length;
     this.kind ??= 'self-evaluation';
     this.section = 'budget';
   }
@@ -641,9 +503,20 @@ class RecordParser {
     if (nonEmpty.length === this.budgetRoles.length) {
       // Every column filled: read in header order, whatever the shift.
       index = new Map(this.budgetRoles.map((r, k) => [r.role, nonEmpty[k].i]));
-      if (key === 'total') this.budgetIndex = index;
+      if (key === 'total') {
+        this.budgetIndex = index;
+        this.budgetIndexWidth = cells.length;
+      }
+    } else if (this.budgetIndex && cells.length === this.budgetIndexWidth) {
+      index = this.budgetIndex;
+    } else if (cells.length === this.budgetHeaderWidth) {
+      // Cells in their columns (tab layout): the header's positions.
+      index = new Map(this.budgetRoles.map((r) => [r.role, r.index]));
     } else {
-      index = this.budgetIndex ?? new Map(this.budgetRoles.map((r) => [r.role, r.index]));
+      // Fewer values than columns and no position to go by (collapsed cells): which column each
+      // value belongs to is not printed. Nothing is read from the row; it stays in unparsed.
+      index = new Map();
+      if (nonEmpty.some(({ x }) => !/^[—–\-/／]+$/.test(x.trim()))) for (const l of row.lines) this.partlyUnparsed.add(l);
     }
     const cell = (role: string) => {
       const i = index.get(role);
@@ -715,10 +588,15 @@ class RecordParser {
   }
 
   private indicatorRow(row: Row, text: string, c: string) {
+    // A title inside or after a table is the next document's or table's title, not an indicator.
+    if (isTitle(row) || (row.flat && this.delimitedTable) || row.uncertain || NOTE_ROW.test(compact(row.cells.find(Boolean) ?? ''))) {
+      this.flushPending(true);
+      return;
+    }
     const header = readIndicatorHeader(row);
     if (header) {
       this.flushPending();
-      this.startTable(header);
+      this.startTable(header, row);
       this.use(row, 'structure');
       return;
     }
@@ -726,7 +604,7 @@ class RecordParser {
       this.use(row, 'structure');
       return;
     }
-    if (/^总分/.test(c)) {
+    if (TOTAL_ROW.test(c)) {
       this.flushPending();
       const nums = (row.flat ? text.split(/\s+/) : row.cells)
         .map((x) => x.trim())
@@ -743,7 +621,7 @@ class RecordParser {
     if (row.flat) return this.flatIndicatorRow(row, text);
 
     const nonEmpty = row.cells.map((x, i) => ({ x, i })).filter(({ x }) => x !== '');
-    if (nonEmpty.every(({ x }) => PLACEHOLDER.test(compact(x)) || /^(绩效指标|名称)$/.test(compact(x)))) {
+    if (nonEmpty.every(({ x }) => PLACEHOLDER.test(compact(x)) || GROUP_CELL.test(compact(x)))) {
       this.use(row, 'structure');
       return;
     }
@@ -770,7 +648,7 @@ class RecordParser {
       let k = 0;
       for (; k < nonEmpty.length; k++) {
         const x = nonEmpty[k].x;
-        if (/^(绩效指标|名称)$/.test(compact(x))) continue;
+        if (GROUP_CELL.test(compact(x))) continue;
         const label = readLabel(x);
         if (!label) break;
         labels.push({ raw: x, label });
@@ -784,9 +662,23 @@ class RecordParser {
       const rest = nonEmpty.slice(k).map(({ x }) => x);
       name = rest[0] ?? '';
       const vals = rest.slice(1);
-      roles.forEach((role, j) => {
-        if (j < vals.length) values.set(role, j === roles.length - 1 ? vals.slice(j).join(' ') : vals[j]);
-      });
+      if (roles.includes('nature') && vals.length < roles.length) {
+        // Merged or empty cells collapsed (指标性质 / 度量单位 left empty for a 定性 row): each value to the
+        // next column that can hold it; 指标性质 holds only a comparator, 度量单位 only a unit.
+        let j = 0;
+        for (const role of roles) {
+          if (j >= vals.length) break;
+          const v = compact(vals[j]);
+          if (role === 'nature' && !NATURE_CELL.test(v)) continue;
+          if (role === 'unit' && !UNIT_CELL.test(v)) continue;
+          if (role === 'unit' && QUALITATIVE_TARGETS.includes(v)) continue;
+          values.set(role, vals[j++]);
+        }
+        if (j < vals.length) this.partlyUnparsed.add(row.lines[0]);
+      } else
+        roles.forEach((role, j) => {
+          if (j < vals.length) values.set(role, j === roles.length - 1 ? vals.slice(j).join(' ') : vals[j]);
+        });
       if (vals.length > roles.length && roles.length > 0 && roles[roles.length - 1] !== 'reason') this.partlyUnparsed.add(row.lines[0]);
     }
     this.use(row);
@@ -804,10 +696,13 @@ class RecordParser {
       const x = cells[i] ?? '';
       const role = cols[i];
       const label = x ? readLabel(x) : null;
-      if (role === 'group' && x && !/^(绩效指标|名称)$/.test(compact(x))) return false;
+      if (role === 'group' && x && !GROUP_CELL.test(compact(x))) return false;
       if (role === 'l1' && x && (!label || label.kind === 'l2')) return false;
       if (role === 'l2' && x && !label) return false;
       if (role === 'name' && (!x || label)) return false;
+      // 指标性质 holds only a comparator (or 定性/定量), 度量单位 only a unit: anything else means shifted cells.
+      if (role === 'nature' && x && !NATURE_CELL.test(compact(x))) return false;
+      if (role === 'unit' && x && (!UNIT_CELL.test(compact(x)) || QUALITATIVE_TARGETS.includes(compact(x)))) return false;
       if (role !== 'l1' && role !== 'l2' && role !== 'name' && label && role !== 'group') return false;
     }
     return true;
@@ -823,11 +718,13 @@ class RecordParser {
     const nature = values.get('nature');
     const unit = values.get('unit');
     if (nature || unit) {
-      const op = nature && !/定性|正向|反向/.test(nature) ? nature : '';
+      const op = nature && !NATURE_NOT_COMPARATOR.test(nature) ? nature : '';
       targetRaw = collapse(`${op}${targetRaw}${unit ?? ''}`);
     }
+    if (hasGarbledNumber(targetRaw) || hasGarbledNumber(values.get('actual') ?? '') || hasGarbledNumber(weightCell) || hasGarbledNumber(scoreCell))
+      this.partlyUnparsed.add(line);
     const target = parseValue(targetRaw);
-    if (target && nature && /定性/.test(nature)) Object.assign(target, { op: null, value: null, upper: null, unit: null, qualitative: true });
+    if (target && nature && NATURE_QUALITATIVE.test(nature)) Object.assign(target, { op: null, value: null, upper: null, unit: null, qualitative: true });
     const reason = values.get('reason');
     this.indicators.push({
       level1: this.level1.canonical,
@@ -857,6 +754,15 @@ class RecordParser {
       else if (this.lastLabelWas === 'l1' && this.level1.raw !== null) this.level1.raw += compact(t);
       this.use(row);
       return;
+    }
+    // A label wrapped over two cells (经济效益 / 指标).
+    if (c === '指标' && !this.pending) {
+      const last = this.lastLabelWas === 'l2' ? this.level2 : this.lastLabelWas === 'l1' ? this.level1 : null;
+      if (last && last.raw !== null && !compact(last.raw).endsWith('指标')) {
+        last.raw += c;
+        this.use(row);
+        return;
+      }
     }
     const run = readLabelRun(t);
     if (run) {
@@ -908,12 +814,22 @@ class RecordParser {
 
   private pendingValues = new Map<Role, string>();
 
-  private flushPending() {
+  /**
+   * Push the pending indicator. At the end of a table (end of the text, page furniture, a title),
+   * a line of text that no value followed is a footer or a note, not an indicator: it stays in
+   * unparsed. Inside the table (another label follows) it is an indicator whose value is not printed.
+   */
+  private flushPending(atEnd = false) {
     if (!this.pending) return;
     const p = this.pending;
     this.pending = null;
-    this.pushIndicator(p.indicator.name, this.pendingValues, p.lines[0]);
+    const values = this.pendingValues;
     this.pendingValues = new Map();
+    if (atEnd && p.filled === 0 && values.size === 0) {
+      for (const l of p.lines) this.used.delete(l);
+      return;
+    }
+    this.pushIndicator(p.indicator.name, values, p.lines[0]);
   }
 
   // --- the record -------------------------------------------------------------
@@ -926,7 +842,7 @@ class RecordParser {
       throw new IngestError('INGEST_TRUNCATED_TABLE', this.file, lastLine, `table "${this.name}" has no indicator rows: cut off?`);
     const kind = this.kind ?? (this.execution ? 'self-evaluation' : null);
     if (this.isLast) {
-      if (!this.indicators.some((i) => i.level1 === '满意度指标'))
+      if (!this.indicators.some((i) => i.level1 === '满意度指标' || i.level2 === '服务对象满意度指标'))
         throw new IngestError('INGEST_TRUNCATED_TABLE', this.file, lastLine, `table "${this.name}" ends before its 满意度指标 rows: the document is cut off`);
       if (kind === 'self-evaluation' && !this.sawTotalRow)
         throw new IngestError('INGEST_TRUNCATED_TABLE', this.file, lastLine, `self-evaluation "${this.name}" ends without its 总分 row: the document is cut off`);
@@ -935,7 +851,7 @@ class RecordParser {
     const unparsed: { line: number; text: string }[] = [];
     for (let l = firstLine; l <= lastLine; l++) {
       const lineText = this.lines[l - 1];
-      if (lineText.trim() === '') continue;
+      if (lineText.trim() === '' || /^[\s|｜]+$/.test(lineText)) continue;
       if (!this.used.has(l) || this.partlyUnparsed.has(l)) unparsed.push({ line: l, text: lineText.replace(/\s+$/, '') });
     }
     const isSelf = kind === 'self-evaluation';
@@ -962,17 +878,20 @@ class RecordParser {
   }
 
   /**
-   * The 石嘴山 layout: the value column holds weights (bare numbers adding up
-   * to 100 per table, or all 0), and the target is written in the name.
+   * The 石嘴山 layout: the value column holds weights, and the target is
+   * written in the name. Read from the cells, row by row: every value printed
+   * is a bare number (no unit, no %, no comparator) between 0 and 100, on at
+   * least three rows. A target is almost never printed that way; a weight
+   * always is. The sum of the weights is not evidence (a sum off by one digit
+   * is an audit finding, not a different table).
    */
   private readWeightsColumn() {
     if (this.kind === 'self-evaluation') return;
     if (this.columns?.includes('weight')) return;
     const raws = this.indicators.map((i) => i.target?.raw ?? null);
-    if (!raws.some((r) => r !== null)) return;
-    if (!raws.every((r) => r === null || /^\d+(\.\d+)?$/.test(r))) return;
-    const sum = raws.reduce((s, r) => s + (r === null ? 0 : Number(r)), 0);
-    if (Math.abs(sum - 100) > 0.01 && sum !== 0) return;
+    const printed = raws.filter((r): r is string => r !== null);
+    if (printed.length < 3) return;
+    if (!printed.every((r) => /^\d{1,3}(\.\d{1,2})?$/.test(r) && Number(r) <= 100)) return;
     for (const ind of this.indicators) {
       ind.weight = ind.target ? Number(ind.target.raw) : null;
       ind.target = targetFromName(ind.name);

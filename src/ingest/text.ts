@@ -32,7 +32,8 @@ export function halfWidth(s: string): string {
     .replace(/≦/g, '≤')
     .replace(/＞/g, '>')
     .replace(/＜/g, '<')
-    .replace(/＝/g, '=');
+    .replace(/＝/g, '=')
+    .replace(/═/g, '=');
 }
 
 /**

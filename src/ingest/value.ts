@@ -94,11 +94,31 @@ function unitAndSuffix(rest: string): [string | null, Comparator | null] {
 
 const DATE = /^(\d{4})年(?:(\d{1,2})月(?:份)?)?(?:(\d{1,2})日)?(底|末|初)?(前|之前|以前|前完成)?$/;
 
+/**
+ * A number that does not parse cleanly: a letter or underscore inside the
+ * digits (1O0, 1_000), commas that do not group thousands (12,34), two
+ * decimal points, or more digits than a number holds exactly. Such a cell is
+ * never read as a nearby number.
+ */
+export function hasGarbledNumber(text: string): boolean {
+  const t = halfWidth(text).replace(/\s+/g, '');
+  if (/\d[_OoIl]|[_OoIl]\d/.test(t)) return true;
+  for (const m of t.matchAll(/\d[\d,.]*\d|\d/g)) {
+    const tok = m[0];
+    if (tok.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(tok)) return true;
+    if ((tok.match(/\./g)?.length ?? 0) > 1) return true;
+    if (tok.replace(/[,.]/g, '').replace(/^0+/, '').length > 15) return true;
+  }
+  return false;
+}
+
 /** Read a published target/actual cell. Returns null for a blank cell. */
 export function parseValue(rawCell: string, options: { fromName?: boolean } = {}): Value | null {
   const raw = collapse(rawCell);
   if (raw === '') return null;
   const fromName = options.fromName ?? false;
+  // Not a clean number: keep the text, read nothing from it.
+  if (hasGarbledNumber(raw)) return { raw, op: null, value: null, upper: null, unit: null, date: null, qualitative: false, fromName };
   const s = halfWidth(raw).replace(/\s+/g, '').replace(/(\d),(?=\d{3})/g, '$1');
 
   const [prefixOp, afterPrefix] = takePrefix(s);
@@ -157,6 +177,7 @@ const NAME_PHRASE =
  * holds weights. Only an explicit comparator phrase is read; otherwise null.
  */
 export function targetFromName(name: string): Value | null {
+  if (hasGarbledNumber(name)) return null;
   const m = NAME_PHRASE.exec(name);
   return m ? parseValue(m[0].trim(), { fromName: true }) : null;
 }

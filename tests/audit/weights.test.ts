@@ -12,6 +12,17 @@ describe('WEIGHT_SUM_NOT_100', () => {
     expect(f.message).toContain('预算执行率分值 10 + 2 个指标分值（45 + 40 = 85）= 95');
   });
 
+  it('a self-evaluation whose execution weight and score were not read: no claim from an incomplete sum, unless it is already over', () => {
+    const base = selfEvalRecord();
+    const unread = { ...base.execution!, weight: null, score: null };
+    const r = selfEvalRecord({ execution: unread });
+    expect(only(auditRecord(r), 'WEIGHT_SUM_NOT_100')).toEqual([]);
+    expect(only(auditRecord(r), 'TOTAL_SCORE_MISMATCH')).toEqual([]);
+    const over = selfEvalRecord({ execution: unread, indicators: [{ ...base.indicators[0], weight: 70, score: 70 }, base.indicators[1]] });
+    expect(only(auditRecord(over), 'WEIGHT_SUM_NOT_100')).toHaveLength(1);
+    expect(only(auditRecord(over), 'TOTAL_SCORE_MISMATCH')).toHaveLength(1);
+  });
+
   it('does not flag 10 + 50 + 40', () => {
     expect(only(auditRecord(selfEvalRecord()), 'WEIGHT_SUM_NOT_100')).toEqual([]);
   });

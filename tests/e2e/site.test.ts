@@ -14,7 +14,7 @@ async function resultTitles(page: Page): Promise<string[]> {
 }
 
 describe('a project page', () => {
-  const selfEvaluation = records.find((r) => r.kind === 'self-evaluation' && r.indicators.length > 0 && r.execution);
+  const selfEvaluation = records.find((r) => r.kind === 'self-evaluation' && r.indicators.length > 0 && r.execution?.adjustedBudget != null && r.execution.executed != null);
   const target = records.find((r) => r.kind === 'target' && r.indicators.length > 0);
 
   test('a self-evaluation shows its indicators, execution chart and source lines', async () => {

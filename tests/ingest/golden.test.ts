@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestSource, root, sourceFiles } from './helpers.ts';
+import { ingestDocument } from '../../src/ingest/document.ts';
+import { ingestSource, readSource, root, sourceFiles } from './helpers.ts';
 
 const goldenDir = path.join(root, 'tests/golden');
 
@@ -32,8 +33,41 @@ describe('golden files', () => {
     });
   }
 
-  it('the five documents give 30 records', () => {
-    const counts = sourceFiles.map((f) => ingestSource(f).records.length);
-    expect(counts).toEqual([7, 7, 8, 4, 4]);
+  it('the five Ningxia documents give 30 records with 474 indicators, as their golden files', () => {
+    const seeds = sourceFiles.filter((f) => /^00[0-4]_/.test(f));
+    expect(seeds).toHaveLength(5);
+    const records = seeds.flatMap((f) => ingestSource(f).records);
+    const golden = seeds.flatMap((f) => JSON.parse(readFileSync(path.join(goldenDir, f.replace(/\.txt$/, '.expected.json')), 'utf8')));
+    expect(records.length).toBe(golden.length);
+    expect(records.reduce((n, r) => n + r.indicators.length, 0)).toBe(golden.reduce((n: number, r: { indicators: unknown[] }) => n + r.indicators.length, 0));
+    expect(golden.length).toBe(30);
+    expect(golden.reduce((n: number, r: { indicators: unknown[] }) => n + r.indicators.length, 0)).toBe(474);
+  });
+});
+
+// Hand counts of the six web copies (../shared/wild/index.json, counted by hand by whoever collected them).
+const handCounts: Record<string, { complete: boolean; projects: { name: string; indicators: number }[] }> = JSON.parse(
+  readFileSync(path.join(goldenDir, 'hand-counts.json'), 'utf8'),
+);
+
+describe('the web copies against their hand counts', () => {
+  for (const [file, hand] of Object.entries(handCounts)) {
+    it(`${file}: every complete table, with the indicators counted by hand${hand.complete ? '' : '; the cut-off one reported'}`, () => {
+      const { records, report } = ingestSource(file);
+      // A copy cut at 2,000 bytes: its last project is cut off and must not become a record.
+      const expected = hand.complete ? hand.projects : hand.projects.slice(0, -1);
+      expect(records.map((r) => [r.name, r.indicators.length])).toEqual(expected.map((p) => [p.name, p.indicators]));
+      if (hand.complete) expect(report.omitted).toEqual([]);
+      else {
+        expect(report.omitted).toHaveLength(1);
+        expect(report.omitted[0]).toMatchObject({ code: 'INGEST_TRUNCATED_TABLE', file });
+        expect(report.omitted[0].message).toContain(hand.projects[hand.projects.length - 1].name);
+      }
+    });
+  }
+
+  it('--strict refuses a document with a cut-off table', () => {
+    const partial = Object.entries(handCounts).find(([, h]) => !h.complete)![0];
+    expect(() => ingestDocument({ file: partial, ...readSource(partial), strict: true })).toThrow(/INGEST_TRUNCATED_TABLE/);
   });
 });

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { detectLayout } from '../../src/ingest/layouts/index.ts';
 import { ingestText, root } from './helpers.ts';
 
 const fixture = (name: string) => readFileSync(path.join(root, 'tests/ingest/fixtures', name), 'utf8');
@@ -119,5 +120,42 @@ describe('layouts from elsewhere', () => {
     expect(r.year).toBeNull();
     expect(r.jurisdiction).toEqual({ name: null, code: null });
     expect(r.id).toMatch(/^x-x-target-[0-9a-f]{8}$/);
+  });
+
+  it('header synonyms (项目支出名称, 预算部门, 项目负责人及电话, 指标内容, 指标值及单位, 全年实际值, 偏差原因分析及改进措施), odd comparators, thousands commas', () => {
+    const [r] = ingestText(fixture('synonyms.txt'), 'synonyms.txt').records;
+    expect(r).toMatchObject({
+      kind: 'self-evaluation',
+      year: 2023,
+      name: '农村道路养护',
+      department: { name: '吴忠市交通运输局', code: null },
+      implementingUnit: { name: '吴忠市公路段', code: null },
+      budget: { total: 10000000 },
+      goal: '养护农村道路120公里。',
+      outcome: '养护农村道路118公里。',
+      execution: { initialBudget: 12000000, adjustedBudget: 10000000, executed: 9500000, reportedRate: 0.95, weight: 10, score: 9.5 },
+      totalScore: 98.5,
+      totalWeight: 100,
+    });
+    // The contact person and phone have no field: the line stays in unparsed, never in a field.
+    expect(r.unparsed.map((u) => u.line)).toEqual([5]);
+    expect(
+      r.indicators.map((i) => [i.level2, i.name, i.target?.op, i.target?.value, i.target?.unit, i.actual?.raw, i.weight, i.score, i.shortfallReason]),
+    ).toEqual([
+      ['数量指标', '养护里程', '≥', 120, '公里', '118公里', 30, 29, '雨季延误'],
+      ['成本指标', '每公里养护成本', '≤', 8000, '元/公里', '7900元/公里', 20, 20, null],
+      ['社会效益指标', '道路优良率', '=', 85, '%', '86%', 30, 30, null],
+      ['服务对象满意度指标', '沿线群众满意度', '≥', 90, '%', '91%', 10, 10, null],
+    ]);
+  });
+
+  it('one cell per line ending " |", rows between bare "|" lines: the same table as pipe.txt', () => {
+    const text = fixture('cell-per-line-pipe.txt');
+    expect(detectLayout(text.split('\n')).reader.name).toMatch(/one cell per line ending \|/);
+    const [r] = ingestText(text, 'cell-per-line-pipe.txt').records;
+    const [p] = ingestText(fixture('pipe.txt'), 'pipe.txt').records;
+    const { source: _s, ...same } = p;
+    expect(r).toMatchObject(same);
+    expect(r.unparsed).toEqual([]);
   });
 });
