@@ -74,11 +74,3 @@ export function readLabelRun(text: string): { raw: string; label: Label }[] | nu
 export function isParenthetical(text: string): boolean {
   return WHOLE_PAREN.test(compact(text));
 }
-
-/** Which 二级 levels belong under which 一级 (for the audit; the importer records what is printed). */
-export const LEVEL2_UNDER: Record<Level1, Level2[]> = {
-  产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
-  效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
-  满意度指标: ['服务对象满意度指标'],
-  成本指标: ['经济成本指标', '社会成本指标', '生态环境成本指标'],
-};
