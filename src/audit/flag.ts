@@ -1,6 +1,6 @@
 /** Building flags, and small readers of a record shared by the rules. */
 import type { Indicator, ProjectRecord } from '../schema/record';
-import { compact } from '../ingest/text';
+import { compact } from '../domain/text';
 import { checkInfo, type CheckCode } from './catalogue';
 import type { Figures, Flag } from './types';
 

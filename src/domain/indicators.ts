@@ -5,7 +5,7 @@
  * chart all ask here, so a cost flag and the cost chart beside it always
  * count the same indicators.
  */
-import { compact } from '../ingest/text';
+import { compact } from './text';
 import { Level1, type Indicator, type Level2, type Value } from '../schema/record';
 
 /** The 一级 levels in their usual order (产出, 效益, 满意度, and the 2021 成本 一级). */

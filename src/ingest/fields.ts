@@ -3,7 +3,7 @@
  * vocabulary (项目名称 X 主管部门 Y …), wherever a row puts them.
  */
 import type { Row } from './layouts/index.ts';
-import { collapse, compact } from './text.ts';
+import { collapse, compact } from '../domain/text.ts';
 import { FIELD_LABELS, type FieldKey } from './vocabulary.ts';
 
 function labelPattern(label: string): string {

@@ -4,7 +4,7 @@
  * 经济效益 vs 经济效益指标) and mapping them to canonical labels.
  */
 import type { Level1, Level2 } from '../schema/record.ts';
-import { compact } from './text.ts';
+import { compact } from '../domain/text.ts';
 
 /** Which column a label belongs in: only 一级, only 二级, or either (成本指标). */
 export type LabelKind = 'l1' | 'l2' | 'either';

@@ -18,7 +18,8 @@ import { moneyUnitIn, parseMoney, parsePlainNumber, type MoneyUnit } from './amo
 import { IngestError } from './errors.ts';
 import { readLabel } from './levels.ts';
 import type { ParsedRecord } from './parse.ts';
-import { collapse, compact, splitCells, tidy } from './text.ts';
+import { collapse, compact, tidy } from '../domain/text.ts';
+import { splitCells } from './text.ts';
 import { hasGarbledNumber, parseValue } from './value.ts';
 import { DIRECTION_WORDS, KIND_WORDS, NATURE_NOT_COMPARATOR, NATURE_QUALITATIVE, TITLE, UNIT_LINE, columnRole, type Role } from './vocabulary.ts';
 

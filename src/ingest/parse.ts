@@ -19,7 +19,8 @@ import type { Execution, FundingRow, Indicator, Kind, Level1, Level2, ProjectRec
 import { moneyUnitIn, parseMoney, parsePercentFraction, parsePlainNumber, statedTotal, type MoneyUnit } from './amount.ts';
 import { IngestError } from './errors.ts';
 import { isParenthetical, readLabel, readLabelRun, type Label } from './levels.ts';
-import { collapse, compact, isSeparatorRow, tidy } from './text.ts';
+import { collapse, compact, tidy } from '../domain/text.ts';
+import { isSeparatorRow } from './text.ts';
 import { readFields } from './fields.ts';
 import { isListTable, parseListTable } from './listTable.ts';
 import { recordSpans, type Span } from './spans.ts';

@@ -2,7 +2,8 @@
  * Where each table of a document starts and ends: at its 项目名称 row, with
  * the title block (title, year, 单位：万元) just above it.
  */
-import { compact, splitCells } from './text.ts';
+import { compact } from '../domain/text.ts';
+import { splitCells } from './text.ts';
 import { TABLE_NUMBER, TABLE_START, TITLE, UNIT_LINE, YEAR_LINE } from './vocabulary.ts';
 
 export interface Span {

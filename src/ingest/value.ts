@@ -5,7 +5,7 @@
  */
 import type { Comparator, Value } from '../schema/record.ts';
 import { shiftDecimal } from './amount.ts';
-import { collapse, halfWidth } from './text.ts';
+import { collapse, halfWidth } from '../domain/text.ts';
 
 // Longest words first, so 大于等于 is not read as 大于.
 const PREFIX: [string, Comparator][] = [

@@ -7,7 +7,7 @@
  * The indicator level names (一级 / 二级) are in src/ingest/levels.ts.
  * Pure data and small pure functions only.
  */
-import { compact } from './text.ts';
+import { compact } from '../domain/text.ts';
 
 // ---------------------------------------------------------------------------
 // Header fields of a table (label → record field)

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectRecord } from '../../src/schema/record.ts';
 import { parseMoney, parsePercentFraction } from '../../src/ingest/amount.ts';
-import { compact } from '../../src/ingest/text.ts';
+import { compact } from '../../src/domain/text.ts';
 import { isParenthetical, readLabelRun } from '../../src/ingest/levels.ts';
 import { ingestSource, ingestText, readSource, sourceFiles } from './helpers.ts';
 

@@ -18,7 +18,7 @@ import type { ProjectRecord } from '../../src/schema/record.ts';
 import { shiftDecimal } from '../../src/ingest/amount.ts';
 import { decodeText, ingestDocument } from '../../src/ingest/document.ts';
 import { IngestError } from '../../src/ingest/errors.ts';
-import { compact, halfWidth } from '../../src/ingest/text.ts';
+import { compact, halfWidth } from '../../src/domain/text.ts';
 import { readSource, root, sourceFiles } from './helpers.ts';
 
 const SEED = 20261201;

@@ -8,7 +8,8 @@
  * uncertain: it is never read as an indicator.
  */
 import { LABEL_PREFIX } from '../levels.ts';
-import { compact, splitCells } from '../text.ts';
+import { compact } from '../../domain/text.ts';
+import { splitCells } from '../text.ts';
 import { FIELD_LABELS, QUALITATIVE_TARGETS } from '../vocabulary.ts';
 import type { LayoutReader, Row } from './types.ts';
 

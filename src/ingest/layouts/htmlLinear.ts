@@ -10,7 +10,8 @@
  * continues on the next line until its values come.
  */
 import { readLabel } from '../levels.ts';
-import { compact, splitCells } from '../text.ts';
+import { compact } from '../../domain/text.ts';
+import { splitCells } from '../text.ts';
 import { FIELD_LABELS, HEADER_WORD, TABLE_NUMBER, TITLE } from '../vocabulary.ts';
 import type { LayoutReader, Row } from './types.ts';
 

@@ -4,7 +4,8 @@
  * into paragraphs (cells separated by blank lines, wrapped lines joined) or
  * read one row per line (PDF text), as the reader says.
  */
-import { compact, splitCells } from '../text.ts';
+import { compact } from '../../domain/text.ts';
+import { splitCells } from '../text.ts';
 import { ITEM_PREFIX, TITLE, UNIT_LINE, YEAR_LINE, isFurniture } from '../vocabulary.ts';
 import type { Row } from './types.ts';
 
