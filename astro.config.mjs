@@ -1,8 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { cleanOutput } from './src/lib/clean-output.ts';
+import { cleanOutput } from './src/integrations/clean-output.ts';
 import sitemap from '@astrojs/sitemap';
-import { pagefind } from './src/lib/pagefind.ts';
+import { pagefind } from './src/integrations/pagefind.ts';
 import { robots, siteAddress } from './src/lib/site-url.ts';
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The search index's input: one Pagefind custom record per project
  * (src/lib/search-document.ts), in the default order of the project list.
- * src/lib/pagefind.ts reads this file after the build, indexes it, and
+ * src/integrations/pagefind.ts reads this file after the build, indexes it, and
  * deletes it, so it is not part of the published site.
  */
 import type { APIRoute } from 'astro';

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { leftovers } from '../../src/lib/clean-output';
+import { leftovers } from '../../src/integrations/clean-output';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp';
 
 const FIXTURES = path.resolve('tests/site/fixtures/records');

@@ -1,5 +1,5 @@
 /**
- * The search index (src/lib/pagefind.ts) from the records' search documents:
+ * The search index (src/integrations/pagefind.ts) from the records' search documents:
  * two runs give byte-identical pagefind/ files, and the filter files hold
  * their values in a fixed order.
  */
@@ -11,7 +11,7 @@ import { decode } from 'cborg';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ProjectRecord } from '../../src/schema/record';
 import { searchDocument } from '../../src/lib/search-document';
-import { DOCUMENTS_FILE, indexSite } from '../../src/lib/pagefind';
+import { DOCUMENTS_FILE, indexSite } from '../../src/integrations/pagefind';
 
 const recordsDir = readdirSync('data/records').some((f) => f.endsWith('.json')) ? 'data/records' : 'tests/site/fixtures/records';
 const records = readdirSync(recordsDir)

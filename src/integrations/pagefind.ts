@@ -7,7 +7,7 @@
  * (src/lib/search-tokens.ts), in the index language INDEX_LANGUAGE, which
  * Pagefind neither segments nor stems. The file is deleted once indexed.
  *
- * Then the index is made deterministic (src/lib/pagefind-canonical.ts): two
+ * Then the index is made deterministic (src/integrations/pagefind-canonical.ts): two
  * builds of the same records give byte-identical pagefind/ files.
  *
  * The search page relies on how pagefind.js 1.5.2 reads its language and
@@ -22,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 // A static import: the config's module runner is closed by the time astro:build:done runs.
 import { createIndex, close } from 'pagefind';
-import type { SearchDocument } from './search-document.ts';
-import { INDEX_LANGUAGE } from './search-tokens.ts';
+import type { SearchDocument } from '../lib/search-document.ts';
+import { INDEX_LANGUAGE } from '../lib/search-tokens.ts';
 import { canonicalizeIndex } from './pagefind-canonical.ts';
 
 /** The Pagefind version whose pagefind.js the search page was written and tested against. */
