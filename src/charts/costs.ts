@@ -1,4 +1,5 @@
 /** A project's cost indicators (成本指标 in 元) against its budget. */
+import { sumYuan } from '../domain/money';
 import { formatWan } from '../lib/format';
 import { barChart, type BarRow, type ChartSize } from './bars';
 import type { DataTable } from './table';
@@ -9,9 +10,9 @@ export interface CostChartData {
   costs: { name: string; target: number }[];
 }
 
-/** Sum in fen, so 6.7万 + 2万 stays exact. */
+/** Exact sum, so 6.7万 + 2万 stays 87000. */
 export function costSum(costs: { target: number }[]): number {
-  return costs.reduce((s, c) => s + Math.round(c.target * 100), 0) / 100;
+  return sumYuan(costs.map((c) => c.target));
 }
 
 function rows(data: CostChartData): BarRow[] {

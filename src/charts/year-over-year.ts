@@ -12,6 +12,7 @@ import type { ChartSize } from './bars';
 import { palette } from './grouped-bars';
 import { barRow, chartSvg, groupHeading } from './svg';
 import type { DataTable } from './table';
+import { fenToYuan, toFen } from '../domain/money';
 
 export interface YearPoint {
   year: number;
@@ -48,7 +49,7 @@ export function yearChanges(points: readonly YearPoint[]): YearChange[] {
     const prev = ps[i];
     if (p.value === null || prev.value === null) return { fromYear: prev.year, toYear: p.year, change: null, relative: null };
     // amounts are exact to the fen: subtract in fen to avoid binary noise
-    const change = (Math.round(p.value * 100) - Math.round(prev.value * 100)) / 100;
+    const change = fenToYuan(toFen(p.value) - toFen(prev.value));
     return { fromYear: prev.year, toYear: p.year, change, relative: prev.value === 0 ? null : Math.round((change / prev.value) * 10000) / 10000 };
   });
 }

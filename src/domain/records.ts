@@ -22,7 +22,7 @@ export function recordsDir(flag?: string, env: NodeJS.ProcessEnv = process.env):
   return path.resolve(flag ?? (env.RECORDS_DIR || DEFAULT_RECORDS_DIR));
 }
 
-export type RecordLoadCode = 'RECORDS_NO_DIR' | 'RECORDS_UNREADABLE' | 'RECORDS_BAD_JSON' | 'RECORDS_INVALID' | 'RECORDS_DUPLICATE_ID';
+export type RecordLoadCode = 'RECORDS_NO_DIR' | 'RECORDS_UNREADABLE' | 'RECORDS_BAD_JSON' | 'RECORDS_INVALID' | 'RECORDS_DUPLICATE_ID' | 'RECORDS_BAD_SOURCE';
 
 export interface RecordLoadError {
   code: RecordLoadCode;
