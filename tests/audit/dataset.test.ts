@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditRecords, type Flag } from '../../src/audit/checks';
-import { ProjectRecord } from '../../src/schema/record';
+import { loadRecords } from '../../src/domain/records';
 
 const DIR = path.resolve('data/records');
 const present = existsSync(DIR) && readdirSync(DIR).some((n) => n.endsWith('.json'));
@@ -162,11 +162,7 @@ describe.skipIf(!present)('audit of data/records (confirmed against data/sources
   // The flags below were confirmed against the five Ningxia documents (000–004); the other
   // documents' records are audited like any others, but are not part of this confirmed list.
   const records = present
-    ? readdirSync(DIR)
-        .filter((n) => n.endsWith('.json'))
-        .sort()
-        .map((n) => ProjectRecord.parse(JSON.parse(readFileSync(path.join(DIR, n), 'utf8'))))
-        .filter((r) => /^00[0-4]_/.test(r.source.file))
+    ? loadRecords(DIR).records.filter((r) => /^00[0-4]_/.test(r.source.file))
     : [];
   const byId = new Map(records.map((r) => [r.id, r]));
   const flags = auditRecords(records);

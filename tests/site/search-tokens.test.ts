@@ -3,9 +3,8 @@
  * (src/lib/search-tokens.ts). Expected values are written from the rules in
  * that file's comments, not copied from output.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { ProjectRecord } from '../../src/schema/record';
+import { loadRecords } from '../../src/domain/records';
 import { searchFields } from '../../src/lib/search-document';
 import {
   FIELD_BREAK,
@@ -97,9 +96,7 @@ describe('the token stream', () => {
     });
   };
 
-  const records = readdirSync('data/records')
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => ProjectRecord.parse(JSON.parse(readFileSync(`data/records/${f}`, 'utf8'))));
+  const { records } = loadRecords('data/records');
 
   test('on the real records, a stream contains a query exactly when the texts do', () => {
     expect(records.length).toBeGreaterThan(0);
