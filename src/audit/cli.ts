@@ -10,7 +10,7 @@
  * complete). Bad arguments exit with 2.
  */
 import path from 'node:path';
-import { parseCommandLine } from '../domain/cli';
+import { parseCommandLine, runCommand } from '../domain/cli';
 import { formatLoadError, loadRecords, recordsDir } from '../domain/records';
 import { auditRecords } from './checks';
 import { formatSummary } from './report';
@@ -41,9 +41,4 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (err) {
-  process.stderr.write(`error AUDIT_INTERNAL: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 1;
-}
+runCommand('AUDIT', main);

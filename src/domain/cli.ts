@@ -39,3 +39,13 @@ export function parseCommandLine<O extends Options>(argv: string[], spec: Comman
     return { ok: false, exitCode: 2 };
   }
 }
+
+/** Runs a command's main(): its return value is the exit code; an unexpected error is one line `error <CODE>_INTERNAL: …`, exit 1, no stack trace. */
+export function runCommand(code: string, main: () => number): void {
+  try {
+    process.exitCode = main();
+  } catch (err) {
+    process.stderr.write(`error ${code}_INTERNAL: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

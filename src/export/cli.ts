@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseCommandLine } from '../domain/cli';
+import { parseCommandLine, runCommand } from '../domain/cli';
 import { formatLoadError, loadRecords, recordsDir } from '../domain/records';
 import { loadOverrides, DEFAULT_OVERRIDES_PATH } from '../categories/load';
 import { exportOpenData } from './index';
@@ -49,9 +49,4 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (err) {
-  process.stderr.write(`error EXPORT_INTERNAL: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 1;
-}
+runCommand('EXPORT', main);
