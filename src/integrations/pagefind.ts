@@ -46,6 +46,17 @@ export function pagefind(): AstroIntegration {
   };
 }
 
+/** Pagefind's ready-made search interfaces, which this site does not use. */
+const PREBUILT_UI = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
 export async function indexSite(outDir: string, logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>): Promise<void> {
   const documentsPath = path.join(outDir, DOCUMENTS_FILE);
   if (!existsSync(documentsPath)) throw new Error(`Pagefind: ${documentsPath} is missing (src/pages/pagefind-documents.json.ts)`);
@@ -71,6 +82,10 @@ export async function indexSite(outDir: string, logger: Pick<AstroIntegrationLog
     await close();
   }
   rmSync(documentsPath);
+  // The site has its own search page (src/scripts/search.ts) and uses only pagefind.js, its worker,
+  // its WebAssembly and the index. Pagefind's prebuilt UIs are not shipped: less to serve, and one of
+  // them (pagefind-component-ui.css) once came out different in one of two builds of the same records.
+  for (const unused of PREBUILT_UI) rmSync(path.join(outputPath, unused), { force: true });
   const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { version: string };
   if (entry.version !== PAGEFIND_VERSION) {
     fail(`version ${entry.version} is not ${PAGEFIND_VERSION}`, ['the search page depends on how pagefind.js reads its language and splits queries; check src/scripts/search.ts before upgrading']);
