@@ -12,7 +12,7 @@ import { robots, siteAddress } from './src/lib/site-url.ts';
  *   sitemap-0.xml and robots.txt. Its path is the base path.
  * - BASE_PATH: the path the site is served under (default "/", or SITE_URL's path), e.g. "/budget/".
  * - OUT_DIR: where the build goes (default "dist"); the e2e tests build into dist-e2e.
- * - RECORDS_DIR: read by src/content.config.ts (default "data/records").
+ * - RECORDS_DIR: read by src/lib/records.ts and the search indexer (default "data/records").
  */
 const { site, base } = siteAddress(process.env);
 

@@ -73,39 +73,45 @@ export function duplicateIds(entries: readonly { id: string; file: string }[]): 
 export function loadRecords(dir: string): Loaded {
   let names: string[];
   try {
-    names = readdirSync(dir)
-      .filter((n) => n.endsWith('.json'))
-      .sort();
+    names = recordFileNames(dir);
   } catch (err) {
     return { records: [], entries: [], errors: [{ code: 'RECORDS_NO_DIR', file: dir, message: `cannot list directory (${errnoCode(err)})` }] };
   }
   const entries: LoadedRecord[] = [];
   const errors: RecordLoadError[] = [];
   for (const name of names) {
-    const file = path.join(dir, name);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      errors.push({ code: 'RECORDS_UNREADABLE', file, message: `cannot read (${errnoCode(err)})` });
-      continue;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      errors.push({ code: 'RECORDS_BAD_JSON', file, message: (err as Error).message });
-      continue;
-    }
-    const parsed = ProjectRecord.safeParse(json);
-    if (!parsed.success) {
-      errors.push({ code: 'RECORDS_INVALID', file, message: describeIssues(parsed.error.issues) });
-      continue;
-    }
-    entries.push({ record: parsed.data, file });
+    const read = readRecordFile(path.join(dir, name));
+    if ('error' in read) errors.push(read.error);
+    else entries.push(read);
   }
   errors.push(...duplicateIds(entries.map((e) => ({ id: e.record.id, file: e.file }))));
   return { records: entries.map((e) => e.record), entries, errors };
+}
+
+/** The *.json file names of a records folder, sorted (throws when it cannot be listed). */
+export function recordFileNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort();
+}
+
+/** Reads and validates one record file. Never throws for a bad file: it is the error. */
+export function readRecordFile(file: string): LoadedRecord | { error: RecordLoadError } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { error: { code: 'RECORDS_UNREADABLE', file, message: `cannot read (${errnoCode(err)})` } };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { error: { code: 'RECORDS_BAD_JSON', file, message: (err as Error).message } };
+  }
+  const parsed = ProjectRecord.safeParse(json);
+  if (!parsed.success) return { error: { code: 'RECORDS_INVALID', file, message: describeIssues(parsed.error.issues) } };
+  return { record: parsed.data, file };
 }
 
 /** One line per error: `error CODE file: message`, the file relative to the working directory. */

@@ -1,11 +1,19 @@
 /**
  * Astro integration that writes the search index with Pagefind on astro:build:done.
  *
- * The pages are not crawled: the build serves one custom record per project
- * (<outDir>/pagefind-documents.json, from src/lib/search-document.ts), whose
+ * The pages are not crawled (only project pages are in the index, and the
+ * aggregate pages would only cost parsing): each record in data/records/ (or
+ * RECORDS_DIR) becomes one custom record (src/lib/search-document.ts), whose
  * content is the project's text as a stream of two-character pieces
  * (src/lib/search-tokens.ts), in the index language INDEX_LANGUAGE, which
- * Pagefind neither segments nor stems. The file is deleted once indexed.
+ * Pagefind neither segments nor stems.
+ *
+ * Memory stays bounded by one record, not the dataset: a first pass reads
+ * only each record's sort keys, then the records are read again one at a
+ * time, in the site's default order (page numbers follow the order records are
+ * added in), turned into a document, and handed to Pagefind. The pages'
+ * build has already refused any invalid record (src/lib/records.ts); they are
+ * validated again here, as the files are read anew.
  *
  * Then the index is made deterministic (src/integrations/pagefind-canonical.ts): two
  * builds of the same records give byte-identical pagefind/ files.
@@ -16,13 +24,16 @@
  * Any failure fails the build: a site whose search silently has no index is
  * worse than no build.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 // A static import: the config's module runner is closed by the time astro:build:done runs.
 import { createIndex, close } from 'pagefind';
-import type { SearchDocument } from '../lib/search-document.ts';
+import { formatLoadError, readRecordFile, recordFileNames, recordsDir } from '../domain/records.ts';
+import { compareDefault } from '../lib/facets.ts';
+import { searchDocument } from '../lib/search-document.ts';
+import type { ProjectRecord } from '../schema/record.ts';
 import { INDEX_LANGUAGE } from '../lib/search-tokens.ts';
 import { canonicalizeIndex } from './pagefind-canonical.ts';
 
@@ -31,9 +42,6 @@ export const PAGEFIND_VERSION = '1.5.2';
 
 /** Locations per index chunk (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE overrides). */
 export const INDEX_CHUNK_SIZE = 3000;
-
-/** Where the build leaves the documents to index, relative to the output directory. */
-export const DOCUMENTS_FILE = 'pagefind-documents.json';
 
 export function pagefind(): AstroIntegration {
   return {
@@ -57,10 +65,22 @@ const PREBUILT_UI = [
   'pagefind-highlight.js',
 ];
 
-export async function indexSite(outDir: string, logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>): Promise<void> {
-  const documentsPath = path.join(outDir, DOCUMENTS_FILE);
-  if (!existsSync(documentsPath)) throw new Error(`Pagefind: ${documentsPath} is missing (src/pages/pagefind-documents.json.ts)`);
-  const documents = JSON.parse(readFileSync(documentsPath, 'utf8')) as SearchDocument[];
+/** What compareDefault reads of a record. */
+type SortKeys = Pick<ProjectRecord, 'id' | 'year' | 'kind' | 'name'> & { jurisdiction: Pick<ProjectRecord['jurisdiction'], 'code'> };
+
+/** The record files of `dir` in the site's default order, reading only the sort keys. */
+export function filesInDefaultOrder(dir: string): string[] {
+  const keyed = recordFileNames(dir).map((name) => {
+    const file = path.join(dir, name);
+    const r = JSON.parse(readFileSync(file, 'utf8')) as SortKeys;
+    return { file, keys: { id: r.id, year: r.year, kind: r.kind, name: r.name, jurisdiction: { code: r.jurisdiction?.code ?? null } } };
+  });
+  keyed.sort((a, b) => compareDefault(a.keys as ProjectRecord, b.keys as ProjectRecord));
+  return keyed.map((k) => k.file);
+}
+
+export async function indexSite(outDir: string, logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>, dir: string = recordsDir()): Promise<void> {
+  const files = filesInDefaultOrder(dir);
   const outputPath = path.join(outDir, 'pagefind');
   rmSync(outputPath, { recursive: true, force: true });
   // Smaller index chunks than Pagefind's default (20000 locations): every query piece loads the chunk
@@ -71,17 +91,19 @@ export async function indexSite(outDir: string, logger: Pick<AstroIntegrationLog
     const { index, errors: createErrors } = await createIndex({});
     if (!index) fail('could not create the index', createErrors);
     // One at a time: page numbers follow the order records are added in.
-    for (const doc of documents) {
+    for (const file of files) {
+      const read = readRecordFile(file);
+      if ('error' in read) fail('could not read a record', [formatLoadError(read.error)]);
+      const doc = searchDocument(read.record);
       const { errors } = await index.addCustomRecord({ ...doc, language: INDEX_LANGUAGE });
       if (errors.length > 0) fail(`could not index ${doc.url}`, errors);
     }
-    if (documents.length === 0) logger.warn('no projects to index');
+    if (files.length === 0) logger.warn('no projects to index');
     const { errors: writeErrors } = await index.writeFiles({ outputPath });
     if (writeErrors.length > 0) fail('could not write the index', writeErrors);
   } finally {
     await close();
   }
-  rmSync(documentsPath);
   // The site has its own search page (src/scripts/search.ts) and uses only pagefind.js, its worker,
   // its WebAssembly and the index. Pagefind's prebuilt UIs are not shipped: less to serve, and one of
   // them (pagefind-component-ui.css) once came out different in one of two builds of the same records.
@@ -91,7 +113,7 @@ export async function indexSite(outDir: string, logger: Pick<AstroIntegrationLog
     fail(`version ${entry.version} is not ${PAGEFIND_VERSION}`, ['the search page depends on how pagefind.js reads its language and splits queries; check src/scripts/search.ts before upgrading']);
   }
   const changed = canonicalizeIndex(outputPath);
-  logger.info(`Indexed ${documents.length} projects into ${outputPath} (${changed} files rewritten in canonical order)`);
+  logger.info(`Indexed ${files.length} projects into ${outputPath} (${changed} files rewritten in canonical order)`);
 }
 
 function fail(what: string, errors: string[]): never {

@@ -13,8 +13,8 @@
  * weights, our readings of the targets, audit flags, the source lines
  * (the same text as published, in raw form).
  *
- * Pure (no Astro imports): src/pages/pagefind-documents.json.ts serves these
- * to the indexer, and tests call it directly.
+ * Pure (no Astro imports): src/integrations/pagefind.ts indexes these,
+ * and tests call it directly.
  */
 import type { ProjectRecord } from '../schema/record';
 import { jurisdictionInfo } from './jurisdictions';
