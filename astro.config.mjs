@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { cleanOutput } from './src/integrations/clean-output.ts';
 import sitemap from '@astrojs/sitemap';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { openData } from './src/integrations/open-data.ts';
 import { robots, siteAddress } from './src/lib/site-url.ts';
 
 /**
@@ -24,7 +25,7 @@ export default defineConfig({
   // Stylesheets as files, never inlined: the Content-Security-Policy (src/lib/csp.ts) allows no inline styles.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // No prefetch, no fonts, no analytics: nothing leaves the site.
-  integrations: [cleanOutput(), pagefind(), ...(site ? [sitemap(), robots(site)] : [])],
+  integrations: [cleanOutput(), openData(), pagefind(), ...(site ? [sitemap(), robots(site)] : [])],
   vite: {
     // Keep page scripts as files: an inlined script breaks the search page's
     // dynamic import of <base>pagefind/pagefind.js (__VITE_PRELOAD__ is left undefined).

@@ -43,8 +43,10 @@ export function cell(v: unknown): string {
  * bare \n or \r, which Excel and RFC 4180 readers would split into two rows:
  * quoted_match forces quotes on any line break (and on edge whitespace).
  */
+export const CSV_OPTIONS: { record_delimiter: 'windows'; quoted_match: RegExp[] } = { record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] };
+
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return stringify([header.map(cell), ...rows.map((r) => r.map(cell))], { bom: true, record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] });
+  return stringify([header.map(cell), ...rows.map((r) => r.map(cell))], { bom: true, ...CSV_OPTIONS });
 }
 
 /** Any comparison table (rows + columns) → CSV text. */

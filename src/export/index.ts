@@ -115,7 +115,7 @@ function sha256(content: string): string {
 
 const DIALECT = { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', quoteChar: '"', header: true };
 
-function csvResource(name: string, path: string, title: string, description: string, content: string, fields: FieldDescriptor[], primaryKey?: string[]) {
+function csvResource(name: string, path: string, title: string, description: string, file: FileFacts, fields: FieldDescriptor[], primaryKey?: string[]) {
   return {
     profile: 'tabular-data-resource',
     name,
@@ -125,8 +125,8 @@ function csvResource(name: string, path: string, title: string, description: str
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
-    bytes: Buffer.byteLength(content, 'utf8'),
-    hash: `sha256:${sha256(content)}`,
+    bytes: file.bytes,
+    hash: `sha256:${file.sha256}`,
     dialect: DIALECT,
     schema: { fields, missingValues: [''], ...(primaryKey ? { primaryKey } : {}) },
   };
@@ -147,10 +147,68 @@ export function indicatorsCsv(records: readonly ExportRecord[], overrides: Overr
   );
 }
 
+/** A written file's name, size and SHA-256: what datapackage.json and SHA256SUMS say of it. */
+export interface FileFacts {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+const FLAG_FIELDS: FieldDescriptor[] = [
+  { name: 'id', type: 'string', description: 'Record id the flag is about.', constraints: { required: true } },
+  { name: 'position', type: 'integer', description: '1-based indicator position; empty when the flag concerns the whole record.' },
+  { name: 'code', type: 'string', description: 'Machine-readable flag code.', constraints: { required: true } },
+  { name: 'severity', type: 'string', description: 'Severity as given by the audit.' },
+  { name: 'message', type: 'string', description: 'Readable explanation.' },
+];
+
+/** datapackage.json for the files written (their sizes and checksums), flags included when flags.csv is among them. */
+export function datapackageFor(facts: readonly FileFacts[], tables: readonly Table[], opts: Pick<ExportOptions, 'docs' | 'created' | 'license'>) {
+  const docs = opts.docs;
+  const fact = (p: string) => facts.find((f) => f.path === p)!;
+  const pCols = projectColumns();
+  const eCols = executionColumns();
+  const fCols = fundingColumns();
+  const resources: unknown[] = [
+    {
+      profile: 'data-resource',
+      name: 'projects-json',
+      path: FILE_NAMES.projectsJson,
+      title: 'Project records (JSON)',
+      description: 'The records array, one object per published table, in the record format of docs/data-format.md, with the category.',
+      format: 'json',
+      mediatype: 'application/json',
+      encoding: 'utf-8',
+      bytes: fact(FILE_NAMES.projectsJson).bytes,
+      hash: `sha256:${fact(FILE_NAMES.projectsJson).sha256}`,
+    },
+    csvResource('projects', FILE_NAMES.projects, 'Projects', 'One row per project (published table): the scalar fields of the record.', fact(FILE_NAMES.projects), pCols.map((c) => fieldOf(c, docs)), ['id']),
+    csvResource('indicators', FILE_NAMES.indicators, 'Indicators', 'One row per 三级 indicator, with its project\'s key fields.', fact(FILE_NAMES.indicators), indicatorColumns().map((c) => fieldOf(c, docs)), ['id', 'position']),
+    csvResource('execution', FILE_NAMES.execution, 'Budget execution (self-evaluations)', 'One row per self-evaluation: the budget block (年初预算数, 全年预算数, 全年执行数, 执行率) and the total score.', fact(FILE_NAMES.execution), eCols.map((c) => fieldOf(c, docs)), ['id']),
+    csvResource('execution-funding', FILE_NAMES.funding, 'Funding rows (self-evaluations)', 'One row per 其中 row under 年度资金总额 of a self-evaluation.', fact(FILE_NAMES.funding), fCols.map((c) => fieldOf(c, docs)), ['id', 'position']),
+    ...tables.map((t, i) =>
+      csvResource(t.name, [FILE_NAMES.budgetByCategory, FILE_NAMES.unitCosts][i], t.title, t.description, fact([FILE_NAMES.budgetByCategory, FILE_NAMES.unitCosts][i]), t.columns.map((c) => ({ name: c.name, type: c.type, description: c.description }))),
+    ),
+  ];
+  if (facts.some((f) => f.path === FILE_NAMES.flags)) resources.push(csvResource('flags', FILE_NAMES.flags, 'Audit flags', 'Problems the audit found in the published tables.', fact(FILE_NAMES.flags), FLAG_FIELDS));
+
+  const datapackage = {
+    profile: 'data-package',
+    name: 'budget-performance-tables',
+    title: '项目支出绩效目标表与绩效自评表 (project budget performance targets and self-evaluations)',
+    description:
+      'Project budget performance target tables (项目支出绩效目标表) and self-evaluation tables (项目支出绩效自评表) published by Chinese government offices, retyped into one record format. Money in yuan. CSV files are UTF-8 with a byte-order mark; codes are text. See docs/open-data.md.',
+    keywords: ['budget', 'performance', '绩效目标', '绩效自评', 'China'],
+    licenses: [opts.license ?? DEFAULT_LICENSE],
+    ...(opts.created ? { created: opts.created } : {}),
+    resources,
+  };
+  return datapackage;
+}
+
 export function exportOpenData(records: readonly ExportRecord[], opts: ExportOptions = {}): OutputFile[] {
   const overrides = opts.overrides ?? NO_OVERRIDES;
   const withCat = records.map((r) => ({ ...r, category: categoryOf(r, overrides) }));
-  const docs = opts.docs;
 
   // projects
   const pCols = projectColumns();
@@ -182,57 +240,17 @@ export function exportOpenData(records: readonly ExportRecord[], opts: ExportOpt
     { path: FILE_NAMES.budgetByCategory, content: tableToCsv(tables[0]) },
     { path: FILE_NAMES.unitCosts, content: tableToCsv(tables[1]) },
   ];
-  const flagFields: FieldDescriptor[] = [
-    { name: 'id', type: 'string', description: 'Record id the flag is about.', constraints: { required: true } },
-    { name: 'position', type: 'integer', description: '1-based indicator position; empty when the flag concerns the whole record.' },
-    { name: 'code', type: 'string', description: 'Machine-readable flag code.', constraints: { required: true } },
-    { name: 'severity', type: 'string', description: 'Severity as given by the audit.' },
-    { name: 'message', type: 'string', description: 'Readable explanation.' },
-  ];
   if (opts.audit) {
     files.push({
       path: FILE_NAMES.flags,
       content: toCsv(
-        flagFields.map((f) => f.name),
+        FLAG_FIELDS.map((f) => f.name),
         opts.audit.map((a) => [a.id, a.position ?? null, a.code, a.severity ?? null, a.message]),
       ),
     });
   }
-  const content = (p: string) => files.find((f) => f.path === p)!.content;
-  const resources: unknown[] = [
-    {
-      profile: 'data-resource',
-      name: 'projects-json',
-      path: FILE_NAMES.projectsJson,
-      title: 'Project records (JSON)',
-      description: 'The records array, one object per published table, in the record format of docs/data-format.md, with the category.',
-      format: 'json',
-      mediatype: 'application/json',
-      encoding: 'utf-8',
-      bytes: Buffer.byteLength(content(FILE_NAMES.projectsJson), 'utf8'),
-      hash: `sha256:${sha256(content(FILE_NAMES.projectsJson))}`,
-    },
-    csvResource('projects', FILE_NAMES.projects, 'Projects', 'One row per project (published table): the scalar fields of the record.', content(FILE_NAMES.projects), pCols.map((c) => fieldOf(c, docs)), ['id']),
-    csvResource('indicators', FILE_NAMES.indicators, 'Indicators', 'One row per 三级 indicator, with its project\'s key fields.', content(FILE_NAMES.indicators), indicatorColumns().map((c) => fieldOf(c, docs)), ['id', 'position']),
-    csvResource('execution', FILE_NAMES.execution, 'Budget execution (self-evaluations)', 'One row per self-evaluation: the budget block (年初预算数, 全年预算数, 全年执行数, 执行率) and the total score.', content(FILE_NAMES.execution), eCols.map((c) => fieldOf(c, docs)), ['id']),
-    csvResource('execution-funding', FILE_NAMES.funding, 'Funding rows (self-evaluations)', 'One row per 其中 row under 年度资金总额 of a self-evaluation.', content(FILE_NAMES.funding), fCols.map((c) => fieldOf(c, docs)), ['id', 'position']),
-    ...tables.map((t, i) =>
-      csvResource(t.name, [FILE_NAMES.budgetByCategory, FILE_NAMES.unitCosts][i], t.title, t.description, content([FILE_NAMES.budgetByCategory, FILE_NAMES.unitCosts][i]), t.columns.map((c) => ({ name: c.name, type: c.type, description: c.description }))),
-    ),
-  ];
-  if (opts.audit) resources.push(csvResource('flags', FILE_NAMES.flags, 'Audit flags', 'Problems the audit found in the published tables.', content(FILE_NAMES.flags), flagFields));
-
-  const datapackage = {
-    profile: 'data-package',
-    name: 'budget-performance-tables',
-    title: '项目支出绩效目标表与绩效自评表 (project budget performance targets and self-evaluations)',
-    description:
-      'Project budget performance target tables (项目支出绩效目标表) and self-evaluation tables (项目支出绩效自评表) published by Chinese government offices, retyped into one record format. Money in yuan. CSV files are UTF-8 with a byte-order mark; codes are text. See docs/open-data.md.',
-    keywords: ['budget', 'performance', '绩效目标', '绩效自评', 'China'],
-    licenses: [opts.license ?? DEFAULT_LICENSE],
-    ...(opts.created ? { created: opts.created } : {}),
-    resources,
-  };
+  const facts = files.map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content, 'utf8'), sha256: sha256(f.content) }));
+  const datapackage = datapackageFor(facts, tables, opts);
   files.push({ path: FILE_NAMES.datapackage, content: JSON.stringify(datapackage, null, 2) + '\n' });
   files.push({ path: FILE_NAMES.checksums, content: sha256sums(files) });
   return files;

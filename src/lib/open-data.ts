@@ -1,24 +1,28 @@
 /**
- * The open-data files served at <base>data/<file> and listed on the data
- * page: exportOpenData(records, { audit }) (src/export/), plus flags.json —
- * the audit report exactly as `npm run --silent audit -- --json` prints it —
- * and SHA256SUMS recomputed so it covers flags.json too.
+ * The open-data files published at <base>data/<file> and listed on the data
+ * page: the export's files (src/export/), flags.csv and flags.json — the
+ * audit report exactly as `npm run --silent audit -- --json` prints it — and
+ * SHA256SUMS covering flags.json too.
  *
- * Records are taken in file-name order (= id order), as the export and audit
- * CLIs read data/records/, so the files here are byte-identical to theirs.
+ * They are not Astro endpoints (one string per file, the whole dataset in
+ * memory): src/integrations/open-data.ts writes them as streams, one record
+ * at a time, before the pages are rendered, so the data page can give each
+ * file's size and checksum; they are moved into the output when the build is
+ * done. Records are taken in id order, as the export and audit CLIs read
+ * data/records/, so the files are byte-identical to theirs.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { auditRecords, type Flag } from '../audit/checks';
-import { exportOpenData, FILE_NAMES, sha256sums, type AuditFlag, type OutputFile } from '../export/index';
+import { formatLoadError, readRecordFile } from '../domain/records';
+import { FILE_NAMES } from '../export/index';
 import { readSchemaDocs } from '../export/schemaDocs';
+import { writeOpenData } from '../export/stream';
 import type { ProjectRecord } from '../schema/record';
+import { checkedRecordFiles } from './records';
 
 export interface DataFile {
   /** File name: stable, also the URL <base>data/<name>. */
   name: string;
-  content: string;
   contentType: string;
   bytes: number;
   sha256: string;
@@ -48,48 +52,40 @@ export function contentTypeOf(name: string): string {
   return 'text/plain; charset=utf-8';
 }
 
-function sha256(content: string): string {
-  return createHash('sha256').update(Buffer.from(content, 'utf8')).digest('hex');
-}
-
-/** Audit flags in the shape exportOpenData writes to flags.csv. */
-export function toExportFlags(flags: readonly Flag[]): AuditFlag[] {
-  return flags.map((f) => ({
-    id: f.projectId,
-    position: f.indicatorIndex === null ? null : f.indicatorIndex + 1,
-    code: f.check,
-    severity: f.severity,
-    message: f.message,
-  }));
-}
-
-/** The files, in the order of the data page. Pure apart from reading the schema source for column descriptions. */
-export function buildOpenData(records: readonly ProjectRecord[]): DataFile[] {
-  const byFile = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const flags = auditRecords(byFile);
-  const docs = readSchemaDocs(
+/** The schema's doc comments, for the column descriptions of datapackage.json. */
+function schemaDocs() {
+  return readSchemaDocs(
     { fileName: 'record.ts', text: readFileSync(path.resolve('src/schema/record.ts'), 'utf8') },
     { fileName: 'schema.ts', text: readFileSync(path.resolve('src/categories/schema.ts'), 'utf8') },
   );
-  const exported = exportOpenData(byFile, { docs, audit: toExportFlags(flags) });
-  const files: OutputFile[] = exported.filter((f) => f.path !== FILE_NAMES.checksums);
-  const at = files.findIndex((f) => f.path === FILE_NAMES.flags);
-  files.splice(at + 1, 0, { path: FLAGS_JSON, content: JSON.stringify(flags, null, 2) + '\n' });
-  files.push({ path: FILE_NAMES.checksums, content: sha256sums(files) });
-  return files.map((f) => ({
-    name: f.path,
-    content: f.content,
-    contentType: contentTypeOf(f.path),
-    bytes: Buffer.byteLength(f.content, 'utf8'),
-    sha256: sha256(f.content),
-    description: DESCRIPTIONS[f.path] ?? '',
-  }));
 }
 
-let cache: { records: readonly ProjectRecord[]; files: DataFile[] } | undefined;
+/** The records of `dir` one at a time, in id order (as the export and audit CLIs read them), checked. */
+function* recordsInIdOrder(dir: string): Generator<ProjectRecord> {
+  for (const file of checkedRecordFiles(dir)) {
+    const read = readRecordFile(file);
+    if ('error' in read) throw new Error(formatLoadError(read.error));
+    yield read.record;
+  }
+}
 
-/** buildOpenData, computed once per build. */
-export function openDataFiles(records: readonly ProjectRecord[]): DataFile[] {
-  if (!cache || cache.records !== records) cache = { records, files: buildOpenData(records) };
-  return cache.files;
+/**
+ * Writes the site's open-data files into `outDir`, streamed one record at a
+ * time (src/export/stream.ts): the export's files, flags.csv and flags.json
+ * from the audit, SHA256SUMS over all of them. Returns the files in the order
+ * of the data page, with size, checksum and description.
+ */
+export function writeSiteOpenData(dir: string, outDir: string): DataFile[] {
+  const facts = writeOpenData(recordsInIdOrder(dir), outDir, { docs: schemaDocs(), audit: true, flagsJson: FLAGS_JSON });
+  return facts.map((f) => ({ name: f.path, contentType: contentTypeOf(f.path), bytes: f.bytes, sha256: f.sha256, description: DESCRIPTIONS[f.path] ?? '' }));
+}
+
+/** Written by the open-data integration before the pages are rendered (src/integrations/open-data.ts). */
+export const MANIFEST_ENV = 'BUDGET_SITE_OPEN_DATA_MANIFEST';
+
+/** The open-data files of this build, for the data page: read from the manifest the integration wrote. */
+export function openDataFiles(): DataFile[] {
+  const manifest = process.env[MANIFEST_ENV];
+  if (!manifest) throw new Error(`${MANIFEST_ENV} is not set: the open-data integration (src/integrations/open-data.ts) did not run`);
+  return JSON.parse(readFileSync(manifest, 'utf8')) as DataFile[];
 }

@@ -15,7 +15,8 @@
  * of data/sources/, a missing file, lines beyond its end). Every problem is
  * listed with its code and file, and the build stops.
  */
-import { formatLoadError, loadRecords, recordsDir } from '../domain/records';
+import path from 'node:path';
+import { duplicateIds, formatLoadError, loadRecords, readRecordFile, recordFileNames, recordsDir, type RecordLoadError } from '../domain/records';
 import type { ProjectRecord } from '../schema/record';
 import { compareDefault, jurisdictionTree, type JurisdictionNode } from './facets';
 import { sourceProblem } from './sources';
@@ -33,6 +34,37 @@ export function readCheckedRecords(dir: string = recordsDir()): ProjectRecord[] 
   }
   if (problems.length > 0) throw new Error(`${problems.length} record problem(s):\n${problems.join('\n')}`);
   return entries.map((e) => e.record);
+}
+
+/**
+ * The same checks as readCheckedRecords, one record in memory at a time: the
+ * record files of `dir` in id order. Throws one error listing every problem.
+ */
+export function checkedRecordFiles(dir: string = recordsDir()): string[] {
+  let names: string[];
+  try {
+    names = recordFileNames(dir);
+  } catch {
+    readCheckedRecords(dir); // the loader's own RECORDS_NO_DIR message
+    return [];
+  }
+  const errors: RecordLoadError[] = [];
+  const problems: string[] = [];
+  const keys: { id: string; file: string }[] = [];
+  for (const name of names) {
+    const read = readRecordFile(path.join(dir, name));
+    if ('error' in read) {
+      errors.push(read.error);
+      continue;
+    }
+    keys.push({ id: read.record.id, file: read.file });
+    const problem = sourceProblem(read.record);
+    if (problem) problems.push(formatLoadError({ code: 'RECORDS_BAD_SOURCE', file: read.file, message: `record ${read.record.id}: ${problem}` }));
+  }
+  errors.push(...duplicateIds(keys));
+  const all = [...errors.map(formatLoadError), ...problems];
+  if (all.length > 0) throw new Error(`${all.length} record problem(s):\n${all.join('\n')}`);
+  return keys.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((k) => k.file);
 }
 
 /** All records, checked, in the default order; read once per build. */

@@ -1,0 +1,74 @@
+/**
+ * Astro integration that publishes the open-data files (src/lib/open-data.ts)
+ * at <base>data/<file>.
+ *
+ * On astro:build:start, before any page is rendered, the files are written as
+ * streams, one record at a time (src/export/stream.ts), into a staging folder,
+ * with a manifest of their names, sizes and checksums that the data page reads
+ * (MANIFEST_ENV). On astro:build:done they are moved into the output. So no
+ * file is ever one string in memory, whatever the size of the dataset, and the
+ * data page still lists each file's size and SHA-256.
+ *
+ * Under `astro dev` the files are written once when the server starts and
+ * served from the staging folder at <base>data/<file>.
+ *
+ * Invalid records fail here first, with the same listing of every problem as
+ * the pages' loader (src/lib/records.ts).
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { recordsDir } from '../domain/records.ts';
+import { contentTypeOf, MANIFEST_ENV, writeSiteOpenData, type DataFile } from '../lib/open-data.ts';
+
+/** Where the files go in the output, relative to it. */
+export const DATA_FOLDER = 'data';
+
+/** Writes the files into a new staging folder and points the data page at its manifest. */
+function stage(): { staging: string; written: DataFile[] } {
+  const staging = mkdtempSync(path.join(tmpdir(), 'budget-open-data-'));
+  const written = writeSiteOpenData(recordsDir(), path.join(staging, 'files'));
+  const manifest = path.join(staging, 'manifest.json');
+  writeFileSync(manifest, JSON.stringify(written));
+  process.env[MANIFEST_ENV] = manifest;
+  return { staging, written };
+}
+
+export function openData(): AstroIntegration {
+  let staging: string | undefined;
+  let base = '/';
+  return {
+    name: 'budget-site:open-data',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:server:setup': ({ server }) => {
+        const { staging: dir, written } = stage();
+        const names = new Set(written.map((f) => f.name));
+        server.middlewares.use((req, res, next) => {
+          const url = (req.url ?? '').split('?')[0];
+          const prefix = `${base}${DATA_FOLDER}/`;
+          const name = url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length)) : '';
+          if (!names.has(name) || !existsSync(path.join(dir, 'files', name))) return next();
+          res.setHeader('Content-Type', contentTypeOf(name));
+          res.end(readFileSync(path.join(dir, 'files', name)));
+        });
+      },
+      'astro:build:start': ({ logger }) => {
+        const staged = stage();
+        staging = staged.staging;
+        logger.info(`wrote ${staged.written.length} open-data files (${staged.written.reduce((n, f) => n + f.bytes, 0)} bytes)`);
+      },
+      'astro:build:done': ({ dir }) => {
+        if (!staging) return;
+        cpSync(path.join(staging, 'files'), path.join(fileURLToPath(dir), DATA_FOLDER), { recursive: true });
+        rmSync(staging, { recursive: true, force: true });
+        delete process.env[MANIFEST_ENV];
+        staging = undefined;
+      },
+    },
+  };
+}
