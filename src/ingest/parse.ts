@@ -220,6 +220,7 @@ class RecordParser {
     const rowsPerLine = new Map<number, number>();
     for (const row of rows) for (const l of row.lines) rowsPerLine.set(l, (rowsPerLine.get(l) ?? 0) + 1);
     for (const row of rows) {
+      if (row.lines.every((l) => l <= this.gridUntil)) continue; // read by readGrid
       this.rowUsed = false;
       this.row(row);
       if (!this.rowUsed) for (const l of row.lines) if ((rowsPerLine.get(l) ?? 0) > 1) this.partlyUnparsed.add(l);
@@ -284,6 +285,12 @@ class RecordParser {
       this.section = 'indicators';
       this.lastRowWasHeaderWord = true;
       this.use(row, 'structure');
+      return;
+    }
+    // One cell per line under a header with long-term columns: read as a grid of cells (below).
+    if (this.lastRowWasHeaderWord && row.flat && this.columns?.includes('longTerm')) {
+      this.lastRowWasHeaderWord = false;
+      this.readGrid(row);
       return;
     }
     this.lastRowWasHeaderWord = false;
@@ -355,6 +362,18 @@ class RecordParser {
       // The rest of a label wrapped over two cells (主管部门 / 及编码).
       if (this.pendingLabel !== null && FIELD_LABELS.some(([k, l]) => k === key && l === this.pendingLabel + c)) {
         this.pendingLabel += c;
+        this.use(row);
+        return;
+      }
+      // 总体目标 | 中期目标 | 年度目标 then a row with one text per sub-header: each cell is its own.
+      const goalCells = row.flat ? [] : row.cells.filter((x) => compact(x) !== '');
+      if (key === 'goal' && this.goalQueue.length > 1 && goalCells.length === this.goalQueue.length) {
+        const at = this.goalQueue.indexOf('goal');
+        if (at >= 0) this.goalParts.push(tidyText(goalCells[at]));
+        if (goalCells.length > 1 || at < 0) for (const l of row.lines) this.partlyUnparsed.add(l);
+        this.goalQueue = [];
+        this.pendingField = null;
+        this.section = 'header';
         this.use(row);
         return;
       }
@@ -515,8 +534,10 @@ class RecordParser {
       index = new Map(this.budgetRoles.map((r) => [r.role, r.index]));
     } else {
       // Fewer values than columns and no position to go by (collapsed cells): which column each
-      // value belongs to is not printed. Nothing is read from the row; it stays in unparsed.
-      index = new Map();
+      // value belongs to is not printed. Only what can be attributed with certainty is read: a
+      // percentage can only be the 执行率 column, so the values on either side of it are read
+      // when their count equals the columns on that side. Nothing is shifted; the row stays in unparsed.
+      index = anchoredBudgetIndex(this.budgetRoles.map((r) => r.role), nonEmpty);
       if (nonEmpty.some(({ x }) => !/^[—–\-/／]+$/.test(x.trim()))) for (const l of row.lines) this.partlyUnparsed.add(l);
     }
     const cell = (role: string) => {
@@ -566,7 +587,7 @@ class RecordParser {
     const nameAt = this.columns.indexOf('name');
     return this.columns
       .slice(nameAt + 1)
-      .filter((r): r is Role => r !== null && !['group', 'l1', 'l2', 'name', 'other'].includes(r));
+      .filter((r): r is Role => r !== null && !['group', 'l1', 'l2', 'name', 'other', 'longTerm'].includes(r));
   }
 
   private setLevel1(raw: string, label: Label | null) {
@@ -642,7 +663,13 @@ class RecordParser {
       name = at('name');
       cols.forEach((role, i) => {
         if (role && roles.includes(role) && (row.cells[i] ?? '') !== '') values.set(role, row.cells[i]);
+        // A long-term cell with text: not the annual value, and no field holds it.
+        if (role === 'longTerm' && compact(row.cells[i] ?? '') !== '') this.partlyUnparsed.add(row.lines[0]);
       });
+    } else if (this.columns?.includes('longTerm')) {
+      // Long-term and annual columns side by side, and this row's cells are not in their columns:
+      // which text is the annual value is not printed. Refused rather than guessed.
+      throw new IngestError('INGEST_AMBIGUOUS_ROW', this.file, row.lines[0], 'a row of a table with long-term and annual columns whose cells are not in their columns');
     } else {
       // Shifted row: labels first (wherever they stand), then name and values in column order.
       const labels: { raw: string; label: Label }[] = [];
@@ -688,6 +715,80 @@ class RecordParser {
     this.pushIndicator(cleanName, values, row.lines[0]);
   }
 
+  /** Last line (1-based) read by readGrid: the reader's rows up to it are not read again. */
+  private gridUntil = 0;
+
+  /**
+   * One cell per line, with long-term and annual columns (二级指标(长期) … 指标值(年度)): a cell's
+   * column is its position in the row, so empty cells count. The copy prints an empty cell as a
+   * line of spaces between blank lines (武汉市青山区); the cells are read from the lines, in rows of
+   * the header's width. Each row must be a row of the table (a 一级 label or empty in the 一级
+   * column, a name that is not a label); otherwise which text is annual is not certain and the
+   * table is refused (INGEST_AMBIGUOUS_ROW). Long-term cells with text stay in unparsed.
+   */
+  private readGrid(first: Row) {
+    const cols = this.columns!;
+    const width = cols.length;
+    const cells: { text: string; lines: number[] }[] = [];
+    let cur: { text: string; lines: number[] } | null = null;
+    const close = () => {
+      if (cur) cells.push(cur);
+      cur = null;
+    };
+    for (let i = first.lines[0] - 1; i <= this.span.to; i++) {
+      const line = this.lines[i];
+      if (line === '') {
+        close();
+        continue;
+      }
+      if (line.trim() === '') {
+        close();
+        cells.push({ text: '', lines: [i + 1] });
+        continue;
+      }
+      const t = line.trim();
+      if (isFurniture(t) || (TITLE.test(t) && !TABLE_START.test(compact(t)))) break;
+      if (cur) {
+        cur.text += t;
+        cur.lines.push(i + 1);
+      } else cur = { text: t, lines: [i + 1] };
+    }
+    close();
+    const rowsOfCells = Math.floor(cells.length / width);
+    const rest = cells.slice(rowsOfCells * width);
+    const stray = rest.find((x) => compact(x.text) !== '');
+    if (stray) throw new IngestError('INGEST_AMBIGUOUS_ROW', this.file, stray.lines[0], 'cells left over after the rows of a table with long-term columns: its columns cannot be told apart');
+    const at = (role: Role) => cols.indexOf(role);
+    const roles = this.valueRoles();
+    for (let r = 0; r < rowsOfCells; r++) {
+      const group = cells.slice(r * width, (r + 1) * width);
+      const l1 = group[at('l1')]?.text ?? '';
+      const l2 = at('l2') >= 0 ? group[at('l2')].text : '';
+      const name = at('name') >= 0 ? group[at('name')].text : '';
+      const l1Label = l1 ? readLabel(l1) : null;
+      const ok =
+        (l1 === '' ? this.level1.raw !== null : l1Label !== null && l1Label.kind !== 'l2') &&
+        (l2 === '' || readLabel(l2) !== null) &&
+        compact(name) !== '' &&
+        readLabel(name) === null;
+      if (!ok) throw new IngestError('INGEST_AMBIGUOUS_ROW', this.file, group[0].lines[0], 'a row of a table with long-term columns that does not fit its columns');
+      if (l1) this.setLevel1(l1, l1Label);
+      if (l2) this.setLevel2(l2, readLabel(l2));
+      const values = new Map<Role, string>();
+      group.forEach((cell, k) => {
+        for (const l of cell.lines) this.used.add(l);
+        const role = cols[k];
+        if (role && roles.includes(role) && cell.text !== '') values.set(role, cell.text);
+        if (role === 'longTerm' && compact(cell.text) !== '') for (const l of cell.lines) this.partlyUnparsed.add(l);
+      });
+      this.pushIndicator(name.replace(INDICATOR_PREFIX, ''), values, group[at('name')].lines[0]);
+    }
+    this.rowUsed = true;
+    const last = cells[cells.length - 1];
+    this.gridUntil = last ? last.lines[last.lines.length - 1] : first.lines[first.lines.length - 1];
+    for (const x of rest) for (const l of x.lines) this.used.add(l);
+  }
+
   /** Is the row's every cell in its header column (no shift)? */
   private positional(cells: string[]): boolean {
     const cols = this.columns;
@@ -704,7 +805,7 @@ class RecordParser {
       // 指标性质 holds only a comparator (or 定性/定量), 度量单位 only a unit: anything else means shifted cells.
       if (role === 'nature' && x && !NATURE_CELL.test(compact(x))) return false;
       if (role === 'unit' && x && (!UNIT_CELL.test(compact(x)) || QUALITATIVE_TARGETS.includes(compact(x)))) return false;
-      if (role !== 'l1' && role !== 'l2' && role !== 'name' && label && role !== 'group') return false;
+      if (role !== 'l1' && role !== 'l2' && role !== 'name' && label && role !== 'group' && role !== 'longTerm') return false;
     }
     return true;
   }
@@ -898,6 +999,25 @@ class RecordParser {
       ind.target = targetFromName(ind.name);
     }
   }
+}
+
+/**
+ * Column of each value of a budget row with fewer values than columns (empty cells collapsed):
+ * the one percentage is the 执行率 column; the values before it are read in header order only when
+ * there are exactly as many as the columns before 执行率, likewise after it. Otherwise nothing.
+ */
+export function anchoredBudgetIndex(roles: string[], values: { x: string; i: number }[]): Map<string, number> {
+  const index = new Map<string, number>();
+  const rateAt = roles.indexOf('reportedRate');
+  const pct = values.map((v, k) => (/^\d+(\.\d+)?\s*[%％]$/.test(v.x.trim()) ? k : -1)).filter((k) => k >= 0);
+  if (rateAt < 0 || pct.length !== 1) return index;
+  const k = pct[0];
+  index.set('reportedRate', values[k].i);
+  const before = values.slice(0, k);
+  const after = values.slice(k + 1);
+  if (before.length === rateAt) before.forEach((v, j) => index.set(roles[j], v.i));
+  if (after.length === roles.length - rateAt - 1) after.forEach((v, j) => index.set(roles[rateAt + 1 + j], v.i));
+  return index;
 }
 
 function emptyIndicator(): Indicator {
