@@ -141,6 +141,30 @@ export function parseDocument(text: string, file: string): ParsedDocument {
 
 type Section = 'header' | 'budget' | 'goal' | 'goalOutcome' | 'indicators';
 
+/** The kinds of row the grammar knows (RecordParser.RULES). */
+type RowKind =
+  | 'blank'
+  | 'furniture'
+  | 'title'
+  | 'year'
+  | 'unit'
+  | 'header word'
+  | 'long-term grid'
+  | 'indicator row'
+  | 'indicator header'
+  | 'goal outcome block'
+  | 'budget block'
+  | 'field row'
+  | 'field value';
+
+interface RowContext {
+  row: Row;
+  /** The row's text (cells joined by a space). */
+  text: string;
+  /** The same without whitespace. */
+  c: string;
+}
+
 interface PendingItem {
   indicator: Indicator;
   roles: Role[];
@@ -193,7 +217,7 @@ class RecordParser {
   private totalWeight: number | null = null;
   private sawTotalRow = false;
   private lastRowWasHeaderWord = false;
-  private titleRow: Row | null = null;
+  private titleRowSeen: Row | null = null;
 
   constructor(
     private lines: string[],
@@ -229,159 +253,199 @@ class RecordParser {
     return this.finish();
   }
 
+  /**
+   * The table grammar: the kinds of row, tried in this order; the first whose rule reads the row
+   * wins (its rule returns true). A rule may also only change state and return false (end of a
+   * block), so the next rules see the row. The order is the grammar's precedence, declared here
+   * once: furniture before anything, the title block before fields, header words and indicator
+   * headers before field labels, the indicator section before the blocks above it.
+   */
+  private static readonly RULES: { kind: RowKind; read: (p: RecordParser, x: RowContext) => boolean }[] = [
+    { kind: 'blank', read: (p, x) => p.blankRow(x) },
+    { kind: 'furniture', read: (p, x) => p.furnitureRow(x) },
+    { kind: 'title', read: (p, x) => p.titleRow(x) },
+    { kind: 'year', read: (p, x) => p.yearRow(x) },
+    { kind: 'unit', read: (p, x) => p.unitRow(x) },
+    { kind: 'header word', read: (p, x) => p.headerWordRow(x) },
+    { kind: 'long-term grid', read: (p, x) => p.gridStart(x) },
+    { kind: 'indicator row', read: (p, x) => p.section === 'indicators' && (p.indicatorRow(x.row, x.text, x.c), true) },
+    { kind: 'indicator header', read: (p, x) => p.indicatorHeaderRow(x) },
+    { kind: 'goal outcome block', read: (p, x) => p.goalOutcomeRow(x) },
+    { kind: 'budget block', read: (p, x) => p.budgetBlockRow(x) },
+    { kind: 'field row', read: (p, x) => p.fieldRow(x) },
+    { kind: 'field value', read: (p, x) => p.fieldValueRow(x) },
+    // Not understood: left for `unparsed`.
+  ];
+
   private row(row: Row) {
     const text = rowText(row);
-    const c = compact(text);
-    if (c === '' || (!row.flat && isSeparatorRow(row.cells))) {
-      this.use(row, 'structure');
-      return;
-    }
-    // A row of dashes only (empty cells of a linearised table): structure.
-    if (!row.flat && row.cells.every((x) => /^[—–\-]*$/.test(compact(x)))) {
-      this.use(row, 'structure');
-      return;
-    }
-    // Page furniture (第 3 页 共 3 页, - 3 -, 附件2, a contact line, 扫一扫…): never table content.
-    if (isFurniture(text)) {
-      this.flushPending(true);
-      return;
-    }
+    const x: RowContext = { row, text, c: compact(text) };
+    for (const rule of RecordParser.RULES) if (rule.read(this, x)) return;
+  }
 
-    // Title block: title, (year), 单位：万元.
-    if (this.section === 'header' && this.name === null) {
-      if (isTitle(row)) {
-        // Only the title right above the table is its title; an earlier one (a document title,
-        // 附件：…) is kept in unparsed rather than dropped.
-        if (this.titleRow) for (const l of this.titleRow.lines) this.used.delete(l);
-        this.titleRow = row;
-        this.title = tidy(text);
-        const kind = KIND_WORDS.find(([re]) => re.test(c));
-        if (kind) this.kind = kind[1];
-        const y = /(\d{4})\s*年/.exec(text);
-        if (y) this.year = Number(y[1]);
-        this.use(row, 'structure');
-        return;
-      }
+  /** An empty row, a separator row, a row of dashes (empty cells of a linearised table): structure. */
+  private blankRow({ row, c }: RowContext): boolean {
+    if (c === '' || (!row.flat && (isSeparatorRow(row.cells) || row.cells.every((x) => /^[—–\-]*$/.test(compact(x)))))) {
+      this.use(row, 'structure');
+      return true;
     }
-    // Before the table's name, a year line whose bracket was lost in the copy (2020年度)) is still its year.
+    return false;
+  }
+
+  /** Page furniture (第 3 页 共 3 页, - 3 -, 附件2, a contact line, 扫一扫…): never table content. */
+  private furnitureRow({ text }: RowContext): boolean {
+    if (!isFurniture(text)) return false;
+    this.flushPending(true);
+    return true;
+  }
+
+  /** The title above a table (its kind and year). */
+  private titleRow({ row, text, c }: RowContext): boolean {
+    if (this.section !== 'header' || this.name !== null || !isTitle(row)) return false;
+    // Only the title right above the table is its title; an earlier one (a document title,
+    // 附件：…) is kept in unparsed rather than dropped.
+    if (this.titleRowSeen) for (const l of this.titleRowSeen.lines) this.used.delete(l);
+    this.titleRowSeen = row;
+    this.title = tidy(text);
+    const kind = KIND_WORDS.find(([re]) => re.test(c));
+    if (kind) this.kind = kind[1];
+    const y = /(\d{4})\s*年/.exec(text);
+    if (y) this.year = Number(y[1]);
+    this.use(row, 'structure');
+    return true;
+  }
+
+  /** (2024年度); before the table's name, a year line whose bracket was lost in the copy (2020年度)). */
+  private yearRow({ row, text }: RowContext): boolean {
     const year = YEAR_LINE.exec(text.trim()) ?? (this.name === null ? /^[（(]?\s*(\d{4})\s*年度?\s*[)）]?$/.exec(text.trim()) : null);
-    if (year && this.section === 'header') {
-      this.year = Number(year[1]);
-      this.use(row);
-      return;
-    }
+    if (!year || this.section !== 'header') return false;
+    this.year = Number(year[1]);
+    this.use(row);
+    return true;
+  }
+
+  /** 单位：万元, 金额单位:元, (万元). */
+  private unitRow({ row, c }: RowContext): boolean {
     const unit = UNIT_LINE.exec(c);
-    if (unit) {
-      this.unit = (unit[1] ?? unit[2]) as MoneyUnit;
-      this.use(row);
-      return;
-    }
+    if (!unit) return false;
+    this.unit = (unit[1] ?? unit[2]) as MoneyUnit;
+    this.use(row);
+    return true;
+  }
 
+  /** A column header printed alone on its line (one cell per line): the header grows by one column. */
+  private headerWordRow({ row }: RowContext): boolean {
     const word = headerWordRole(row);
-    if (word) {
-      this.flushPending();
-      this.pendingField = null;
-      this.columns = this.lastRowWasHeaderWord && this.columns ? [...this.columns, word] : [word];
-      this.section = 'indicators';
-      this.lastRowWasHeaderWord = true;
-      this.use(row, 'structure');
-      return;
-    }
-    // One cell per line under a header with long-term columns: read as a grid of cells (below).
-    if (this.lastRowWasHeaderWord && row.flat && this.columns?.includes('longTerm')) {
-      this.lastRowWasHeaderWord = false;
-      this.readGrid(row);
-      return;
-    }
+    if (!word) return false;
+    this.flushPending();
+    this.pendingField = null;
+    this.columns = this.lastRowWasHeaderWord && this.columns ? [...this.columns, word] : [word];
+    this.section = 'indicators';
+    this.lastRowWasHeaderWord = true;
+    this.use(row, 'structure');
+    return true;
+  }
+
+  /** The first row after header words with long-term columns: the table is read as a grid. Ends the header words. */
+  private gridStart({ row }: RowContext): boolean {
+    const start = this.lastRowWasHeaderWord && row.flat && this.columns?.includes('longTerm') === true;
     this.lastRowWasHeaderWord = false;
+    if (start) this.readGrid(row);
+    return start;
+  }
 
-    if (this.section === 'indicators') return this.indicatorRow(row, text, c);
-
-    // A header row of the indicator table, a 绩效指标 cell, or a level label starts the table.
+  /** A header row of the indicator table, a 绩效指标 cell, or a level label starts the table. */
+  private indicatorHeaderRow({ row, text, c }: RowContext): boolean {
     const header = readIndicatorHeader(row);
     if (header) {
       this.startTable(header, row);
       this.use(row, 'structure');
-      return;
+      return true;
     }
     if (c === '绩效指标') {
       this.section = 'indicators';
       this.use(row, 'structure');
-      return;
+      return true;
     }
     if (this.startsWithLevelLabel(row)) {
       this.pendingField = null;
       this.section = 'indicators';
-      return this.indicatorRow(row, text, c);
+      this.indicatorRow(row, text, c);
+      return true;
     }
+    return false;
+  }
 
-    // Self-evaluation: goal and outcome side by side.
+  /** Self-evaluation: goal and outcome side by side (预期目标 | 实际完成情况, then their texts). */
+  private goalOutcomeRow({ row, c }: RowContext): boolean {
     if (GOAL_OUTCOME_HEADER.every((re) => re.test(c))) {
       this.section = 'goalOutcome';
       this.use(row, 'structure');
-      return;
+      return true;
     }
-    if (this.section === 'goalOutcome') {
-      const cells = (row.flat ? [row.text] : row.cells).filter(Boolean).filter((x) => !GOAL_LABEL_CELL.test(compact(x)));
-      if (cells.length > 0) {
-        this.goalParts.push(tidyText(cells[0]));
-        if (cells.length > 1) this.outcome = tidyText(cells.slice(1).join(' '));
-        this.use(row);
-        this.section = 'header';
-        return;
-      }
-    }
+    if (this.section !== 'goalOutcome') return false;
+    const cells = (row.flat ? [row.text] : row.cells).filter(Boolean).filter((x) => !GOAL_LABEL_CELL.test(compact(x)));
+    if (cells.length === 0) return false;
+    this.goalParts.push(tidyText(cells[0]));
+    if (cells.length > 1) this.outcome = tidyText(cells.slice(1).join(' '));
+    this.use(row);
+    this.section = 'header';
+    return true;
+  }
 
-    // Self-evaluation budget block header: 年初预算数 全年预算数 全年执行数 分值 执行率 得分.
+  /** Self-evaluation budget block: its header (年初预算数 全年预算数 …), then its rows; another row ends it. */
+  private budgetBlockRow({ row, c }: RowContext): boolean {
     if (BUDGET_HEADER.every((re) => re.test(c))) {
       this.readBudgetHeader(row);
       this.use(row, 'structure');
-      return;
+      return true;
     }
-    if (this.section === 'budget') {
-      const fields = readFields(row);
-      if (fields && ['total', 'fiscal', 'carryOver', 'other'].includes(fields[0].key)) {
-        this.budgetRow(row, fields[0].key, fields[0].label);
-        return;
-      }
-      this.section = 'header';
-    }
-
+    if (this.section !== 'budget') return false;
     const fields = readFields(row);
-    if (fields) {
-      this.pendingField = null;
-      let ok = true;
-      for (const f of fields) ok = this.field(f.key, f.label, f.value, row) && ok;
-      if (ok) this.use(row);
-      return;
+    if (fields && ['total', 'fiscal', 'carryOver', 'other'].includes(fields[0].key)) {
+      this.budgetRow(row, fields[0].key, fields[0].label);
+      return true;
     }
+    this.section = 'header';
+    return false;
+  }
 
-    // A row with no label: the value of a label printed on its own (one cell per line), or goal text.
-    if (this.pendingField) {
-      const key = this.pendingField;
-      // The rest of a label wrapped over two cells (主管部门 / 及编码).
-      if (this.pendingLabel !== null && FIELD_LABELS.some(([k, l]) => k === key && l === this.pendingLabel + c)) {
-        this.pendingLabel += c;
-        this.use(row);
-        return;
-      }
-      // 总体目标 | 中期目标 | 年度目标 then a row with one text per sub-header: each cell is its own.
-      const goalCells = row.flat ? [] : row.cells.filter((x) => compact(x) !== '');
-      if (key === 'goal' && this.goalQueue.length > 1 && goalCells.length === this.goalQueue.length) {
-        const at = this.goalQueue.indexOf('goal');
-        if (at >= 0) this.goalParts.push(tidyText(goalCells[at]));
-        if (goalCells.length > 1 || at < 0) for (const l of row.lines) this.partlyUnparsed.add(l);
-        this.goalQueue = [];
-        this.pendingField = null;
-        this.section = 'header';
-        this.use(row);
-        return;
-      }
-      this.pendingField = key === 'goal' ? 'goal' : null;
-      if (this.field(key, '', text, row)) this.use(row);
-      return;
+  /** A row of label / value pairs (项目名称 X 主管部门 Y). */
+  private fieldRow({ row }: RowContext): boolean {
+    const fields = readFields(row);
+    if (!fields) return false;
+    this.pendingField = null;
+    let ok = true;
+    for (const f of fields) ok = this.field(f.key, f.label, f.value, row) && ok;
+    if (ok) this.use(row);
+    return true;
+  }
+
+  /** A row with no label: the value of a label printed on its own (one cell per line), or goal text. */
+  private fieldValueRow({ row, text, c }: RowContext): boolean {
+    if (!this.pendingField) return false;
+    const key = this.pendingField;
+    // The rest of a label wrapped over two cells (主管部门 / 及编码).
+    if (this.pendingLabel !== null && FIELD_LABELS.some(([k, l]) => k === key && l === this.pendingLabel + c)) {
+      this.pendingLabel += c;
+      this.use(row);
+      return true;
     }
-    // Not understood: left for `unparsed`.
+    // 总体目标 | 中期目标 | 年度目标 then a row with one text per sub-header: each cell is its own.
+    const goalCells = row.flat ? [] : row.cells.filter((x) => compact(x) !== '');
+    if (key === 'goal' && this.goalQueue.length > 1 && goalCells.length === this.goalQueue.length) {
+      const at = this.goalQueue.indexOf('goal');
+      if (at >= 0) this.goalParts.push(tidyText(goalCells[at]));
+      if (goalCells.length > 1 || at < 0) for (const l of row.lines) this.partlyUnparsed.add(l);
+      this.goalQueue = [];
+      this.pendingField = null;
+      this.section = 'header';
+      this.use(row);
+      return true;
+    }
+    this.pendingField = key === 'goal' ? 'goal' : null;
+    if (this.field(key, '', text, row)) this.use(row);
+    return true;
   }
 
   private startsWithLevelLabel(row: Row): boolean {
