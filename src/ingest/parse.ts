@@ -36,6 +36,7 @@ import {
   YEAR_LINE,
   BUDGET_COLUMNS,
   BUDGET_HEADER,
+  BUDGET_ROW_FIELDS,
   DOCUMENT_YEAR,
   GOAL_LABEL_CELL,
   GOAL_OUTCOME_HEADER,
@@ -402,7 +403,7 @@ class RecordParser {
     }
     if (this.section !== 'budget') return false;
     const fields = readFields(row);
-    if (fields && ['total', 'fiscal', 'carryOver', 'other'].includes(fields[0].key)) {
+    if (fields && BUDGET_ROW_FIELDS.includes(fields[0].key)) {
       this.budgetRow(row, fields[0].key, fields[0].label);
       return true;
     }

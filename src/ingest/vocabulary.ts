@@ -110,6 +110,9 @@ export function goalSubheader(cell: string): 'goal' | 'other' | null {
 // ---------------------------------------------------------------------------
 // Tables and their blocks
 
+/** The field rows of a self-evaluation's budget block (年度资金总额, 其中:财政拨款, 上年结转资金, 其他资金). */
+export const BUDGET_ROW_FIELDS: FieldKey[] = ['total', 'fiscal', 'carryOver', 'other'];
+
 /** The row that starts a table: its 项目名称 label. */
 export const TABLE_START = /^(项目名称|项目支出名称)/;
 /** The kind of a table, from the words of its title. */
@@ -180,6 +183,18 @@ export const COLUMN_ROLES: [RegExp, Role][] = [
   [/度量单位|计量单位/, 'unit'],
   [/指标方向/, 'ignore'],
   [/指标值|绩效值|目标值|预期值|年度目标/, 'target'],
+];
+
+/**
+ * A multi-project list table's project columns (src/ingest/listTable.ts), printed before the
+ * indicator columns (which take COLUMN_ROLES): 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | …
+ */
+export type ProjectRole = 'unit' | 'project' | 'amount' | 'goal';
+export const LIST_PROJECT_COLUMNS: [RegExp, ProjectRole][] = [
+  [/^(单位名称|预算单位|部门名称)$/, 'unit'],
+  [/^(项目名称|项目支出名称)$/, 'project'],
+  [/^(预算数|预算金额|年度本级预算金额|项目金额|资金总额)/, 'amount'],
+  [/^(年度目标|年度绩效目标|项目年度目标|绩效目标)$/, 'goal'],
 ];
 
 export function columnRole(cell: string): Role | null {
