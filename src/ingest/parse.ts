@@ -674,39 +674,61 @@ class RecordParser {
     else this.setLevel2(raw, label);
   }
 
-  private indicatorRow(row: Row, text: string, c: string) {
-    // A title inside or after a table is the next document's or table's title, not an indicator.
-    if (isTitle(row) || (row.flat && this.delimitedTable) || row.uncertain || NOTE_ROW.test(compact(row.cells.find(Boolean) ?? ''))) {
-      this.flushPending(true);
-      return;
-    }
-    const header = readIndicatorHeader(row);
-    if (header) {
-      this.flushPending();
-      this.startTable(header, row);
-      this.use(row, 'structure');
-      return;
-    }
-    if (c === '绩效指标' || c === '名称') {
-      this.use(row, 'structure');
-      return;
-    }
-    if (TOTAL_ROW.test(c)) {
-      this.flushPending();
-      const nums = (row.flat ? text.split(/\s+/) : row.cells)
-        .map((x) => x.trim())
-        .filter((x) => x !== '' && !/^总\s*分$/.test(x))
-        .map((x) => parsePlainNumber(x));
-      const numbers = nums.filter((x): x is number => typeof x === 'number');
-      if (numbers.length >= 2) [this.totalWeight, this.totalScore] = numbers.slice(-2);
-      else if (numbers.length === 1) this.totalScore = numbers[0];
-      if (nums.some((x) => x === undefined)) this.partlyUnparsed.add(row.lines[0]);
-      this.sawTotalRow = true;
-      this.use(row);
-      return;
-    }
-    if (row.flat) return this.flatIndicatorRow(row, text);
+  /**
+   * Rows inside an indicator table, tried in this order (as RULES): the end of the table (a title,
+   * a flat line inside a delimited table, a row the reader is unsure of, a remarks row), a repeated
+   * header, the group column's cell, the 总分 row, a flat row (PDF text, one cell per line), a row of
+   * cells (in their columns, or shifted).
+   */
+  private static readonly INDICATOR_RULES: { kind: string; read: (p: RecordParser, x: RowContext) => boolean }[] = [
+    { kind: 'end of table', read: (p, x) => p.tableEndRow(x) },
+    { kind: 'indicator header', read: (p, x) => p.repeatedHeaderRow(x) },
+    { kind: 'group cell', read: (p, x) => (x.c === '绩效指标' || x.c === '名称') && (p.use(x.row, 'structure'), true) },
+    { kind: 'total row', read: (p, x) => p.totalRow(x) },
+    { kind: 'flat indicator row', read: (p, x) => x.row.flat && (p.flatIndicatorRow(x.row, x.text), true) },
+    { kind: 'indicator cells', read: (p, x) => (p.cellsIndicatorRow(x.row), true) },
+  ];
 
+  private indicatorRow(row: Row, text: string, c: string) {
+    const x: RowContext = { row, text, c };
+    for (const rule of RecordParser.INDICATOR_RULES) if (rule.read(this, x)) return;
+  }
+
+  /** A title inside or after a table is the next document's or table's title, not an indicator. */
+  private tableEndRow({ row }: RowContext): boolean {
+    if (!(isTitle(row) || (row.flat && this.delimitedTable) || row.uncertain || NOTE_ROW.test(compact(row.cells.find(Boolean) ?? '')))) return false;
+    this.flushPending(true);
+    return true;
+  }
+
+  private repeatedHeaderRow({ row }: RowContext): boolean {
+    const header = readIndicatorHeader(row);
+    if (!header) return false;
+    this.flushPending();
+    this.startTable(header, row);
+    this.use(row, 'structure');
+    return true;
+  }
+
+  /** 总分 | 100 | 96: the total weight and score (the last two numbers), or the score alone. */
+  private totalRow({ row, text, c }: RowContext): boolean {
+    if (!TOTAL_ROW.test(c)) return false;
+    this.flushPending();
+    const nums = (row.flat ? text.split(/\s+/) : row.cells)
+      .map((x) => x.trim())
+      .filter((x) => x !== '' && !/^总\s*分$/.test(x))
+      .map((x) => parsePlainNumber(x));
+    const numbers = nums.filter((x): x is number => typeof x === 'number');
+    if (numbers.length >= 2) [this.totalWeight, this.totalScore] = numbers.slice(-2);
+    else if (numbers.length === 1) this.totalScore = numbers[0];
+    if (nums.some((x) => x === undefined)) this.partlyUnparsed.add(row.lines[0]);
+    this.sawTotalRow = true;
+    this.use(row);
+    return true;
+  }
+
+  /** A row of cells: an empty template row, or an indicator read by column (positional) or by its words (shifted). */
+  private cellsIndicatorRow(row: Row) {
     const nonEmpty = row.cells.map((x, i) => ({ x, i })).filter(({ x }) => x !== '');
     if (nonEmpty.every(({ x }) => PLACEHOLDER.test(compact(x)) || GROUP_CELL.test(compact(x)))) {
       this.use(row, 'structure');
