@@ -34,6 +34,18 @@ describe('long-term columns are never read as annual values', () => {
     expect(r.unparsed.map((u) => u.line)).toEqual([6, 7]);
   });
 
+  it('005 rendered as pipe rows (as an HTML reader renders it), a long-term row filled in: only the annual cells are read', () => {
+    const [r] = ingestText(fixture('long-term-pipe-005.txt')).records;
+    expect(targets(r)).toEqual([
+      ['重点建设工程安排数量', '2'],
+      ['重点建设工程验收合格率', '100%'],
+      ['学生、家长、社会满意度', '≥90%'],
+    ]);
+    expect(r.indicators.map((i) => i.level2)).toEqual(['数量指标', '质量指标', '服务对象满意度指标']);
+    expect(r.goal).toBe('按工作计划完成教育局重点项目建设经费预算安排');
+    expect(r.unparsed.map((u) => u.line)).toEqual([7, 9, 10, 11]);
+  });
+
   const file = '005_wuhan_qingshan_jiaoyu_2020.txt';
   it(`${file} with its long-term cells filled in: the same 7 annual indicators, the long-term text in unparsed`, () => {
     const { text, meta } = readSource(file);
