@@ -158,6 +158,13 @@ type RowKind =
   | 'field row'
   | 'field value';
 
+interface FlatContext {
+  row: Row;
+  /** The row's text, trimmed. */
+  t: string;
+  c: string;
+}
+
 interface RowContext {
   row: Row;
   /** The row's text (cells joined by a space). */
@@ -929,42 +936,68 @@ class RecordParser {
     });
   }
 
+  /**
+   * Flat rows inside an indicator table (PDF text, one cell per line), tried in this order: an empty
+   * template row (指标2：, ……), a parenthetical that ends the label above ((必填)), the 指标 that ends a
+   * label wrapped over two cells (经济效益 / 指标), a run of level labels, a row that starts an
+   * indicator (leading labels, 指标1：, or any text when no indicator waits for its values), a value
+   * printed on its own after its indicator's name.
+   */
+  private static readonly FLAT_RULES: { kind: string; read: (p: RecordParser, x: FlatContext) => boolean }[] = [
+    { kind: 'template row', read: (p, x) => p.flatPlaceholder(x) },
+    { kind: 'label suffix', read: (p, x) => p.flatParenthetical(x) },
+    { kind: 'wrapped label', read: (p, x) => p.flatWrappedLabel(x) },
+    { kind: 'level labels', read: (p, x) => p.flatLabelRun(x) },
+    { kind: 'indicator', read: (p, x) => p.flatItem(x) },
+    { kind: 'value', read: (p, x) => (p.flatValue(x), true) },
+  ];
+
   /** PDF text or one cell per line: labels, items (指标1：name value), values on their own. */
   private flatIndicatorRow(row: Row, text: string) {
     const t = text.trim();
-    const c = compact(t);
-    if (PLACEHOLDER.test(c)) {
-      this.flushPending();
-      this.use(row, 'structure');
-      return;
-    }
-    if (isParenthetical(t)) {
-      if (this.lastLabelWas === 'l2' && this.level2.raw !== null) this.level2.raw += compact(t);
-      else if (this.lastLabelWas === 'l1' && this.level1.raw !== null) this.level1.raw += compact(t);
-      this.use(row);
-      return;
-    }
-    // A label wrapped over two cells (经济效益 / 指标).
-    if (c === '指标' && !this.pending) {
-      const last = this.lastLabelWas === 'l2' ? this.level2 : this.lastLabelWas === 'l1' ? this.level1 : null;
-      if (last && last.raw !== null && !compact(last.raw).endsWith('指标')) {
-        last.raw += c;
-        this.use(row);
-        return;
-      }
-    }
+    const x: FlatContext = { row, t, c: compact(t) };
+    for (const rule of RecordParser.FLAT_RULES) if (rule.read(this, x)) return;
+  }
+
+  private flatPlaceholder({ row, c }: FlatContext): boolean {
+    if (!PLACEHOLDER.test(c)) return false;
+    this.flushPending();
+    this.use(row, 'structure');
+    return true;
+  }
+
+  private flatParenthetical({ row, t }: FlatContext): boolean {
+    if (!isParenthetical(t)) return false;
+    if (this.lastLabelWas === 'l2' && this.level2.raw !== null) this.level2.raw += compact(t);
+    else if (this.lastLabelWas === 'l1' && this.level1.raw !== null) this.level1.raw += compact(t);
+    this.use(row);
+    return true;
+  }
+
+  private flatWrappedLabel({ row, c }: FlatContext): boolean {
+    if (c !== '指标' || this.pending) return false;
+    const last = this.lastLabelWas === 'l2' ? this.level2 : this.lastLabelWas === 'l1' ? this.level1 : null;
+    if (!last || last.raw === null || compact(last.raw).endsWith('指标')) return false;
+    last.raw += c;
+    this.use(row);
+    return true;
+  }
+
+  private flatLabelRun({ row, t }: FlatContext): boolean {
     const run = readLabelRun(t);
-    if (run) {
-      this.flushPending();
-      if (run.length >= 2) {
-        this.setLevel1(run[0].raw, run[0].label.level1 ? run[0].label : null);
-        this.setLevel2(run[1].raw, run[1].label.level2 ? run[1].label : null);
-      } else this.setLabel(run[0].raw, run[0].label);
-      this.use(row);
-      return;
-    }
+    if (!run) return false;
+    this.flushPending();
+    if (run.length >= 2) {
+      this.setLevel1(run[0].raw, run[0].label.level1 ? run[0].label : null);
+      this.setLevel2(run[1].raw, run[1].label.level2 ? run[1].label : null);
+    } else this.setLabel(run[0].raw, run[0].label);
+    this.use(row);
+    return true;
+  }
+
+  /** A whole table row on one line (PDF text): leading level labels, then name and values; or a name alone. */
+  private flatItem({ row, t }: FlatContext): boolean {
     const roles = this.valueRoles();
-    // A whole table row on one line (PDF text): leading level labels, then name and values.
     const tokens = t.split(/\s+/);
     const lead: { raw: string; label: Label }[] = [];
     while (lead.length < tokens.length - 1 && lead.length < 2) {
@@ -979,22 +1012,24 @@ class RecordParser {
         this.setLevel2(lead[1].raw, lead[1].label.level2 ? lead[1].label : null);
       } else this.setLabel(lead[0].raw, lead[0].label);
     }
-    if (lead.length > 0 || INDICATOR_PREFIX.test(t) || !this.pending) {
-      this.flushPending();
-      const content = tokens.slice(lead.length).join(' ').replace(INDICATOR_PREFIX, '').replace(/\n/g, '');
-      const [name, found] = roles.length > 1 ? splitNameValues(content, roles.length) : splitNameValue(content);
-      const foundValues = found === null ? [] : Array.isArray(found) ? found : [found];
-      const values = new Map<Role, string>();
-      foundValues.forEach((v, i) => i < roles.length && values.set(roles[i], v));
-      this.pending = { indicator: emptyIndicator(), roles, filled: foundValues.length, lines: row.lines };
-      this.pending.indicator.name = name;
-      this.pendingValues = values;
-      this.use(row);
-      if (this.pending.filled >= roles.length) this.flushPending();
-      return;
-    }
-    // A value printed on its own after its indicator's name.
-    const p = this.pending;
+    if (!(lead.length > 0 || INDICATOR_PREFIX.test(t) || !this.pending)) return false;
+    this.flushPending();
+    const content = tokens.slice(lead.length).join(' ').replace(INDICATOR_PREFIX, '').replace(/\n/g, '');
+    const [name, found] = roles.length > 1 ? splitNameValues(content, roles.length) : splitNameValue(content);
+    const foundValues = found === null ? [] : Array.isArray(found) ? found : [found];
+    const values = new Map<Role, string>();
+    foundValues.forEach((v, i) => i < roles.length && values.set(roles[i], v));
+    this.pending = { indicator: emptyIndicator(), roles, filled: foundValues.length, lines: row.lines };
+    this.pending.indicator.name = name;
+    this.pendingValues = values;
+    this.use(row);
+    if (this.pending.filled >= roles.length) this.flushPending();
+    return true;
+  }
+
+  /** A value printed on its own after its indicator's name. */
+  private flatValue({ row, t }: FlatContext) {
+    const p = this.pending!;
     this.pendingValues.set(p.roles[p.filled], t.replace(/\n/g, ''));
     p.filled++;
     this.use(row);
