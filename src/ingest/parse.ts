@@ -22,6 +22,7 @@ import { isParenthetical, readLabel, readLabelRun, type Label } from './levels.t
 import { collapse, compact, tidy } from '../domain/text.ts';
 import { isSeparatorRow } from './text.ts';
 import { readFields } from './fields.ts';
+import { BudgetColumns } from './budgetBlock.ts';
 import { isListTable, parseListTable } from './listTable.ts';
 import { recordSpans, type Span } from './spans.ts';
 import { detectLayout, type Detection, type LayoutReader, type Row } from './layouts/index.ts';
@@ -34,7 +35,6 @@ import {
   TITLE,
   UNIT_LINE,
   YEAR_LINE,
-  BUDGET_COLUMNS,
   BUDGET_HEADER,
   BUDGET_ROW_FIELDS,
   DOCUMENT_YEAR,
@@ -206,10 +206,7 @@ class RecordParser {
   private outcome: string | null = null;
 
   // Self-evaluation budget block.
-  private budgetRoles: { role: string; index: number }[] = [];
-  private budgetIndex: Map<string, number> | null = null;
-  private budgetIndexWidth = -1;
-  private budgetHeaderWidth = -1;
+  private budgetColumns: BudgetColumns | null = null;
   private execution: Execution | null = null;
 
   // Indicator table.
@@ -574,44 +571,15 @@ class RecordParser {
     const cells = row.flat ? row.text.split(/\s+/) : row.cells;
     const labelUnit = moneyUnitIn(cells.join(''));
     if (labelUnit) this.unit = labelUnit;
-    this.budgetRoles = [];
-    cells.forEach((cell, index) => {
-      const c = compact(cell);
-      const role = BUDGET_COLUMNS.find(([re]) => re.test(c))?.[1] ?? null;
-      if (role) this.budgetRoles.push({ role, index });
-    });
-    this.budgetIndex = null;
-    this.budgetHeaderWidth = cells.length;
+    this.budgetColumns = BudgetColumns.fromHeader(cells);
     this.kind ??= 'self-evaluation';
     this.section = 'budget';
   }
 
   private budgetRow(row: Row, key: FieldKey, label: string) {
     const cells = row.flat ? row.text.split(/\s+/) : row.cells;
-    const labelAt = cells.findIndex((x) => compact(x).length > 0 && !/^[\d.]+%?$/.test(compact(x)) && x !== '—');
-    const after = cells.map((x, i) => ({ x, i })).filter(({ i }) => i > labelAt);
-    const nonEmpty = after.filter(({ x }) => x.trim() !== '');
-    let index: Map<string, number>;
-    if (nonEmpty.length === this.budgetRoles.length) {
-      // Every column filled: read in header order, whatever the shift.
-      index = new Map(this.budgetRoles.map((r, k) => [r.role, nonEmpty[k].i]));
-      if (key === 'total') {
-        this.budgetIndex = index;
-        this.budgetIndexWidth = cells.length;
-      }
-    } else if (this.budgetIndex && cells.length === this.budgetIndexWidth) {
-      index = this.budgetIndex;
-    } else if (cells.length === this.budgetHeaderWidth) {
-      // Cells in their columns (tab layout): the header's positions.
-      index = new Map(this.budgetRoles.map((r) => [r.role, r.index]));
-    } else {
-      // Fewer values than columns and no position to go by (collapsed cells): which column each
-      // value belongs to is not printed. Only what can be attributed with certainty is read: a
-      // percentage can only be the 执行率 column, so the values on either side of it are read
-      // when their count equals the columns on that side. Nothing is shifted; the row stays in unparsed.
-      index = anchoredBudgetIndex(this.budgetRoles.map((r) => r.role), nonEmpty);
-      if (nonEmpty.some(({ x }) => !/^[—–\-/／]+$/.test(x.trim()))) for (const l of row.lines) this.partlyUnparsed.add(l);
-    }
+    const { index, partial } = this.budgetColumns!.cellIndex(cells, key === 'total');
+    if (partial) for (const l of row.lines) this.partlyUnparsed.add(l);
     const cell = (role: string) => {
       const i = index.get(role);
       return i === undefined ? '' : (cells[i] ?? '');
@@ -1121,25 +1089,6 @@ class RecordParser {
       ind.target = targetFromName(ind.name);
     }
   }
-}
-
-/**
- * Column of each value of a budget row with fewer values than columns (empty cells collapsed):
- * the one percentage is the 执行率 column; the values before it are read in header order only when
- * there are exactly as many as the columns before 执行率, likewise after it. Otherwise nothing.
- */
-export function anchoredBudgetIndex(roles: string[], values: { x: string; i: number }[]): Map<string, number> {
-  const index = new Map<string, number>();
-  const rateAt = roles.indexOf('reportedRate');
-  const pct = values.map((v, k) => (/^\d+(\.\d+)?\s*[%％]$/.test(v.x.trim()) ? k : -1)).filter((k) => k >= 0);
-  if (rateAt < 0 || pct.length !== 1) return index;
-  const k = pct[0];
-  index.set('reportedRate', values[k].i);
-  const before = values.slice(0, k);
-  const after = values.slice(k + 1);
-  if (before.length === rateAt) before.forEach((v, j) => index.set(roles[j], v.i));
-  if (after.length === roles.length - rateAt - 1) after.forEach((v, j) => index.set(roles[rateAt + 1 + j], v.i));
-  return index;
 }
 
 function emptyIndicator(): Indicator {

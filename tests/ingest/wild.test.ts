@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/ingest/errors.ts';
-import { anchoredBudgetIndex } from '../../src/ingest/parse.ts';
+import { anchoredBudgetIndex } from '../../src/ingest/budgetBlock.ts';
 import { ingestSource, ingestText, readSource, root } from './helpers.ts';
 
 const fixture = (name: string) => readFileSync(path.join(root, 'tests/ingest/fixtures', name), 'utf8');
