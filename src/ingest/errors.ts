@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   INGEST_NO_TABLE: 'no performance table found (no 项目名称 row)',
   INGEST_TRUNCATED_TABLE: 'a table is cut off (no indicator rows, or it ends before its last group)',
   INGEST_BAD_AMOUNT: 'an amount cannot be read as a number',
+  INGEST_AMBIGUOUS_ROW: 'the cells of a row cannot be attributed to their columns with certainty (long-term and annual columns with cells collapsed or wrapped)',
   INGEST_META_INVALID: 'the metadata file is not valid',
   INGEST_META_CONFLICT: 'the metadata contradicts what the document states',
   INGEST_DUPLICATE_ID: 'two records would get the same id',

@@ -21,16 +21,18 @@ import type { ParsedRecord } from './parse.ts';
 import { collapse, compact, tidy } from '../domain/text.ts';
 import { splitCells } from './text.ts';
 import { hasGarbledNumber, parseValue } from './value.ts';
-import { DIRECTION_WORDS, KIND_WORDS, NATURE_NOT_COMPARATOR, NATURE_QUALITATIVE, TITLE, UNIT_LINE, columnRole, type Role } from './vocabulary.ts';
-
-type ProjectRole = 'unit' | 'project' | 'amount' | 'goal';
-
-const PROJECT_COLUMNS: [RegExp, ProjectRole][] = [
-  [/^(单位名称|预算单位|部门名称)$/, 'unit'],
-  [/^(项目名称|项目支出名称)$/, 'project'],
-  [/^(预算数|预算金额|年度本级预算金额|项目金额|资金总额)/, 'amount'],
-  [/^(年度目标|年度绩效目标|项目年度目标|绩效目标)$/, 'goal'],
-];
+import {
+  DIRECTION_WORDS,
+  KIND_WORDS,
+  LIST_PROJECT_COLUMNS as PROJECT_COLUMNS,
+  NATURE_NOT_COMPARATOR,
+  NATURE_QUALITATIVE,
+  TITLE,
+  UNIT_LINE,
+  columnRole,
+  type ProjectRole,
+  type Role,
+} from './vocabulary.ts';
 
 function projectRole(cell: string): ProjectRole | null {
   const c = compact(cell);

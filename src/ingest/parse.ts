@@ -22,6 +22,7 @@ import { isParenthetical, readLabel, readLabelRun, type Label } from './levels.t
 import { collapse, compact, tidy } from '../domain/text.ts';
 import { isSeparatorRow } from './text.ts';
 import { readFields } from './fields.ts';
+import { BudgetColumns } from './budgetBlock.ts';
 import { isListTable, parseListTable } from './listTable.ts';
 import { recordSpans, type Span } from './spans.ts';
 import { detectLayout, type Detection, type LayoutReader, type Row } from './layouts/index.ts';
@@ -34,8 +35,8 @@ import {
   TITLE,
   UNIT_LINE,
   YEAR_LINE,
-  BUDGET_COLUMNS,
   BUDGET_HEADER,
+  BUDGET_ROW_FIELDS,
   DOCUMENT_YEAR,
   GOAL_LABEL_CELL,
   GOAL_OUTCOME_HEADER,
@@ -141,6 +142,37 @@ export function parseDocument(text: string, file: string): ParsedDocument {
 
 type Section = 'header' | 'budget' | 'goal' | 'goalOutcome' | 'indicators';
 
+/** The kinds of row the grammar knows (RecordParser.RULES). */
+type RowKind =
+  | 'blank'
+  | 'furniture'
+  | 'title'
+  | 'year'
+  | 'unit'
+  | 'header word'
+  | 'long-term grid'
+  | 'indicator row'
+  | 'indicator header'
+  | 'goal outcome block'
+  | 'budget block'
+  | 'field row'
+  | 'field value';
+
+interface FlatContext {
+  row: Row;
+  /** The row's text, trimmed. */
+  t: string;
+  c: string;
+}
+
+interface RowContext {
+  row: Row;
+  /** The row's text (cells joined by a space). */
+  text: string;
+  /** The same without whitespace. */
+  c: string;
+}
+
 interface PendingItem {
   indicator: Indicator;
   roles: Role[];
@@ -174,10 +206,7 @@ class RecordParser {
   private outcome: string | null = null;
 
   // Self-evaluation budget block.
-  private budgetRoles: { role: string; index: number }[] = [];
-  private budgetIndex: Map<string, number> | null = null;
-  private budgetIndexWidth = -1;
-  private budgetHeaderWidth = -1;
+  private budgetColumns: BudgetColumns | null = null;
   private execution: Execution | null = null;
 
   // Indicator table.
@@ -193,7 +222,7 @@ class RecordParser {
   private totalWeight: number | null = null;
   private sawTotalRow = false;
   private lastRowWasHeaderWord = false;
-  private titleRow: Row | null = null;
+  private titleRowSeen: Row | null = null;
 
   constructor(
     private lines: string[],
@@ -220,6 +249,7 @@ class RecordParser {
     const rowsPerLine = new Map<number, number>();
     for (const row of rows) for (const l of row.lines) rowsPerLine.set(l, (rowsPerLine.get(l) ?? 0) + 1);
     for (const row of rows) {
+      if (row.lines.every((l) => l <= this.gridUntil)) continue; // read by readGrid
       this.rowUsed = false;
       this.row(row);
       if (!this.rowUsed) for (const l of row.lines) if ((rowsPerLine.get(l) ?? 0) > 1) this.partlyUnparsed.add(l);
@@ -228,141 +258,199 @@ class RecordParser {
     return this.finish();
   }
 
+  /**
+   * The table grammar: the kinds of row, tried in this order; the first whose rule reads the row
+   * wins (its rule returns true). A rule may also only change state and return false (end of a
+   * block), so the next rules see the row. The order is the grammar's precedence, declared here
+   * once: furniture before anything, the title block before fields, header words and indicator
+   * headers before field labels, the indicator section before the blocks above it.
+   */
+  private static readonly RULES: { kind: RowKind; read: (p: RecordParser, x: RowContext) => boolean }[] = [
+    { kind: 'blank', read: (p, x) => p.blankRow(x) },
+    { kind: 'furniture', read: (p, x) => p.furnitureRow(x) },
+    { kind: 'title', read: (p, x) => p.titleRow(x) },
+    { kind: 'year', read: (p, x) => p.yearRow(x) },
+    { kind: 'unit', read: (p, x) => p.unitRow(x) },
+    { kind: 'header word', read: (p, x) => p.headerWordRow(x) },
+    { kind: 'long-term grid', read: (p, x) => p.gridStart(x) },
+    { kind: 'indicator row', read: (p, x) => p.section === 'indicators' && (p.indicatorRow(x.row, x.text, x.c), true) },
+    { kind: 'indicator header', read: (p, x) => p.indicatorHeaderRow(x) },
+    { kind: 'goal outcome block', read: (p, x) => p.goalOutcomeRow(x) },
+    { kind: 'budget block', read: (p, x) => p.budgetBlockRow(x) },
+    { kind: 'field row', read: (p, x) => p.fieldRow(x) },
+    { kind: 'field value', read: (p, x) => p.fieldValueRow(x) },
+    // Not understood: left for `unparsed`.
+  ];
+
   private row(row: Row) {
     const text = rowText(row);
-    const c = compact(text);
-    if (c === '' || (!row.flat && isSeparatorRow(row.cells))) {
-      this.use(row, 'structure');
-      return;
-    }
-    // A row of dashes only (empty cells of a linearised table): structure.
-    if (!row.flat && row.cells.every((x) => /^[—–\-]*$/.test(compact(x)))) {
-      this.use(row, 'structure');
-      return;
-    }
-    // Page furniture (第 3 页 共 3 页, - 3 -, 附件2, a contact line, 扫一扫…): never table content.
-    if (isFurniture(text)) {
-      this.flushPending(true);
-      return;
-    }
+    const x: RowContext = { row, text, c: compact(text) };
+    for (const rule of RecordParser.RULES) if (rule.read(this, x)) return;
+  }
 
-    // Title block: title, (year), 单位：万元.
-    if (this.section === 'header' && this.name === null) {
-      if (isTitle(row)) {
-        // Only the title right above the table is its title; an earlier one (a document title,
-        // 附件：…) is kept in unparsed rather than dropped.
-        if (this.titleRow) for (const l of this.titleRow.lines) this.used.delete(l);
-        this.titleRow = row;
-        this.title = tidy(text);
-        const kind = KIND_WORDS.find(([re]) => re.test(c));
-        if (kind) this.kind = kind[1];
-        const y = /(\d{4})\s*年/.exec(text);
-        if (y) this.year = Number(y[1]);
-        this.use(row, 'structure');
-        return;
-      }
+  /** An empty row, a separator row, a row of dashes (empty cells of a linearised table): structure. */
+  private blankRow({ row, c }: RowContext): boolean {
+    if (c === '' || (!row.flat && (isSeparatorRow(row.cells) || row.cells.every((x) => /^[—–\-]*$/.test(compact(x)))))) {
+      this.use(row, 'structure');
+      return true;
     }
-    // Before the table's name, a year line whose bracket was lost in the copy (2020年度)) is still its year.
+    return false;
+  }
+
+  /** Page furniture (第 3 页 共 3 页, - 3 -, 附件2, a contact line, 扫一扫…): never table content. */
+  private furnitureRow({ text }: RowContext): boolean {
+    if (!isFurniture(text)) return false;
+    this.flushPending(true);
+    return true;
+  }
+
+  /** The title above a table (its kind and year). */
+  private titleRow({ row, text, c }: RowContext): boolean {
+    if (this.section !== 'header' || this.name !== null || !isTitle(row)) return false;
+    // Only the title right above the table is its title; an earlier one (a document title,
+    // 附件：…) is kept in unparsed rather than dropped.
+    if (this.titleRowSeen) for (const l of this.titleRowSeen.lines) this.used.delete(l);
+    this.titleRowSeen = row;
+    this.title = tidy(text);
+    const kind = KIND_WORDS.find(([re]) => re.test(c));
+    if (kind) this.kind = kind[1];
+    const y = /(\d{4})\s*年/.exec(text);
+    if (y) this.year = Number(y[1]);
+    this.use(row, 'structure');
+    return true;
+  }
+
+  /** (2024年度); before the table's name, a year line whose bracket was lost in the copy (2020年度)). */
+  private yearRow({ row, text }: RowContext): boolean {
     const year = YEAR_LINE.exec(text.trim()) ?? (this.name === null ? /^[（(]?\s*(\d{4})\s*年度?\s*[)）]?$/.exec(text.trim()) : null);
-    if (year && this.section === 'header') {
-      this.year = Number(year[1]);
-      this.use(row);
-      return;
-    }
+    if (!year || this.section !== 'header') return false;
+    this.year = Number(year[1]);
+    this.use(row);
+    return true;
+  }
+
+  /** 单位：万元, 金额单位:元, (万元). */
+  private unitRow({ row, c }: RowContext): boolean {
     const unit = UNIT_LINE.exec(c);
-    if (unit) {
-      this.unit = (unit[1] ?? unit[2]) as MoneyUnit;
-      this.use(row);
-      return;
-    }
+    if (!unit) return false;
+    this.unit = (unit[1] ?? unit[2]) as MoneyUnit;
+    this.use(row);
+    return true;
+  }
 
+  /** A column header printed alone on its line (one cell per line): the header grows by one column. */
+  private headerWordRow({ row }: RowContext): boolean {
     const word = headerWordRole(row);
-    if (word) {
-      this.flushPending();
-      this.pendingField = null;
-      this.columns = this.lastRowWasHeaderWord && this.columns ? [...this.columns, word] : [word];
-      this.section = 'indicators';
-      this.lastRowWasHeaderWord = true;
-      this.use(row, 'structure');
-      return;
-    }
+    if (!word) return false;
+    this.flushPending();
+    this.pendingField = null;
+    this.columns = this.lastRowWasHeaderWord && this.columns ? [...this.columns, word] : [word];
+    this.section = 'indicators';
+    this.lastRowWasHeaderWord = true;
+    this.use(row, 'structure');
+    return true;
+  }
+
+  /** The first row after header words with long-term columns: the table is read as a grid. Ends the header words. */
+  private gridStart({ row }: RowContext): boolean {
+    const start = this.lastRowWasHeaderWord && row.flat && this.columns?.includes('longTerm') === true;
     this.lastRowWasHeaderWord = false;
+    if (start) this.readGrid(row);
+    return start;
+  }
 
-    if (this.section === 'indicators') return this.indicatorRow(row, text, c);
-
-    // A header row of the indicator table, a 绩效指标 cell, or a level label starts the table.
+  /** A header row of the indicator table, a 绩效指标 cell, or a level label starts the table. */
+  private indicatorHeaderRow({ row, text, c }: RowContext): boolean {
     const header = readIndicatorHeader(row);
     if (header) {
       this.startTable(header, row);
       this.use(row, 'structure');
-      return;
+      return true;
     }
     if (c === '绩效指标') {
       this.section = 'indicators';
       this.use(row, 'structure');
-      return;
+      return true;
     }
     if (this.startsWithLevelLabel(row)) {
       this.pendingField = null;
       this.section = 'indicators';
-      return this.indicatorRow(row, text, c);
+      this.indicatorRow(row, text, c);
+      return true;
     }
+    return false;
+  }
 
-    // Self-evaluation: goal and outcome side by side.
+  /** Self-evaluation: goal and outcome side by side (预期目标 | 实际完成情况, then their texts). */
+  private goalOutcomeRow({ row, c }: RowContext): boolean {
     if (GOAL_OUTCOME_HEADER.every((re) => re.test(c))) {
       this.section = 'goalOutcome';
       this.use(row, 'structure');
-      return;
+      return true;
     }
-    if (this.section === 'goalOutcome') {
-      const cells = (row.flat ? [row.text] : row.cells).filter(Boolean).filter((x) => !GOAL_LABEL_CELL.test(compact(x)));
-      if (cells.length > 0) {
-        this.goalParts.push(tidyText(cells[0]));
-        if (cells.length > 1) this.outcome = tidyText(cells.slice(1).join(' '));
-        this.use(row);
-        this.section = 'header';
-        return;
-      }
-    }
+    if (this.section !== 'goalOutcome') return false;
+    const cells = (row.flat ? [row.text] : row.cells).filter(Boolean).filter((x) => !GOAL_LABEL_CELL.test(compact(x)));
+    if (cells.length === 0) return false;
+    this.goalParts.push(tidyText(cells[0]));
+    if (cells.length > 1) this.outcome = tidyText(cells.slice(1).join(' '));
+    this.use(row);
+    this.section = 'header';
+    return true;
+  }
 
-    // Self-evaluation budget block header: 年初预算数 全年预算数 全年执行数 分值 执行率 得分.
+  /** Self-evaluation budget block: its header (年初预算数 全年预算数 …), then its rows; another row ends it. */
+  private budgetBlockRow({ row, c }: RowContext): boolean {
     if (BUDGET_HEADER.every((re) => re.test(c))) {
       this.readBudgetHeader(row);
       this.use(row, 'structure');
-      return;
+      return true;
     }
-    if (this.section === 'budget') {
-      const fields = readFields(row);
-      if (fields && ['total', 'fiscal', 'carryOver', 'other'].includes(fields[0].key)) {
-        this.budgetRow(row, fields[0].key, fields[0].label);
-        return;
-      }
-      this.section = 'header';
-    }
-
+    if (this.section !== 'budget') return false;
     const fields = readFields(row);
-    if (fields) {
-      this.pendingField = null;
-      let ok = true;
-      for (const f of fields) ok = this.field(f.key, f.label, f.value, row) && ok;
-      if (ok) this.use(row);
-      return;
+    if (fields && BUDGET_ROW_FIELDS.includes(fields[0].key)) {
+      this.budgetRow(row, fields[0].key, fields[0].label);
+      return true;
     }
+    this.section = 'header';
+    return false;
+  }
 
-    // A row with no label: the value of a label printed on its own (one cell per line), or goal text.
-    if (this.pendingField) {
-      const key = this.pendingField;
-      // The rest of a label wrapped over two cells (主管部门 / 及编码).
-      if (this.pendingLabel !== null && FIELD_LABELS.some(([k, l]) => k === key && l === this.pendingLabel + c)) {
-        this.pendingLabel += c;
-        this.use(row);
-        return;
-      }
-      this.pendingField = key === 'goal' ? 'goal' : null;
-      if (this.field(key, '', text, row)) this.use(row);
-      return;
+  /** A row of label / value pairs (项目名称 X 主管部门 Y). */
+  private fieldRow({ row }: RowContext): boolean {
+    const fields = readFields(row);
+    if (!fields) return false;
+    this.pendingField = null;
+    let ok = true;
+    for (const f of fields) ok = this.field(f.key, f.label, f.value, row) && ok;
+    if (ok) this.use(row);
+    return true;
+  }
+
+  /** A row with no label: the value of a label printed on its own (one cell per line), or goal text. */
+  private fieldValueRow({ row, text, c }: RowContext): boolean {
+    if (!this.pendingField) return false;
+    const key = this.pendingField;
+    // The rest of a label wrapped over two cells (主管部门 / 及编码).
+    if (this.pendingLabel !== null && FIELD_LABELS.some(([k, l]) => k === key && l === this.pendingLabel + c)) {
+      this.pendingLabel += c;
+      this.use(row);
+      return true;
     }
-    // Not understood: left for `unparsed`.
+    // 总体目标 | 中期目标 | 年度目标 then a row with one text per sub-header: each cell is its own.
+    const goalCells = row.flat ? [] : row.cells.filter((x) => compact(x) !== '');
+    if (key === 'goal' && this.goalQueue.length > 1 && goalCells.length === this.goalQueue.length) {
+      const at = this.goalQueue.indexOf('goal');
+      if (at >= 0) this.goalParts.push(tidyText(goalCells[at]));
+      if (goalCells.length > 1 || at < 0) for (const l of row.lines) this.partlyUnparsed.add(l);
+      this.goalQueue = [];
+      this.pendingField = null;
+      this.section = 'header';
+      this.use(row);
+      return true;
+    }
+    this.pendingField = key === 'goal' ? 'goal' : null;
+    if (this.field(key, '', text, row)) this.use(row);
+    return true;
   }
 
   private startsWithLevelLabel(row: Row): boolean {
@@ -483,42 +571,15 @@ class RecordParser {
     const cells = row.flat ? row.text.split(/\s+/) : row.cells;
     const labelUnit = moneyUnitIn(cells.join(''));
     if (labelUnit) this.unit = labelUnit;
-    this.budgetRoles = [];
-    cells.forEach((cell, index) => {
-      const c = compact(cell);
-      const role = BUDGET_COLUMNS.find(([re]) => re.test(c))?.[1] ?? null;
-      if (role) this.budgetRoles.push({ role, index });
-    });
-    this.budgetIndex = null;
-    this.budgetHeaderWidth = cells.length;
+    this.budgetColumns = BudgetColumns.fromHeader(cells);
     this.kind ??= 'self-evaluation';
     this.section = 'budget';
   }
 
   private budgetRow(row: Row, key: FieldKey, label: string) {
     const cells = row.flat ? row.text.split(/\s+/) : row.cells;
-    const labelAt = cells.findIndex((x) => compact(x).length > 0 && !/^[\d.]+%?$/.test(compact(x)) && x !== '—');
-    const after = cells.map((x, i) => ({ x, i })).filter(({ i }) => i > labelAt);
-    const nonEmpty = after.filter(({ x }) => x.trim() !== '');
-    let index: Map<string, number>;
-    if (nonEmpty.length === this.budgetRoles.length) {
-      // Every column filled: read in header order, whatever the shift.
-      index = new Map(this.budgetRoles.map((r, k) => [r.role, nonEmpty[k].i]));
-      if (key === 'total') {
-        this.budgetIndex = index;
-        this.budgetIndexWidth = cells.length;
-      }
-    } else if (this.budgetIndex && cells.length === this.budgetIndexWidth) {
-      index = this.budgetIndex;
-    } else if (cells.length === this.budgetHeaderWidth) {
-      // Cells in their columns (tab layout): the header's positions.
-      index = new Map(this.budgetRoles.map((r) => [r.role, r.index]));
-    } else {
-      // Fewer values than columns and no position to go by (collapsed cells): which column each
-      // value belongs to is not printed. Nothing is read from the row; it stays in unparsed.
-      index = new Map();
-      if (nonEmpty.some(({ x }) => !/^[—–\-/／]+$/.test(x.trim()))) for (const l of row.lines) this.partlyUnparsed.add(l);
-    }
+    const { index, partial } = this.budgetColumns!.cellIndex(cells, key === 'total');
+    if (partial) for (const l of row.lines) this.partlyUnparsed.add(l);
     const cell = (role: string) => {
       const i = index.get(role);
       return i === undefined ? '' : (cells[i] ?? '');
@@ -566,7 +627,7 @@ class RecordParser {
     const nameAt = this.columns.indexOf('name');
     return this.columns
       .slice(nameAt + 1)
-      .filter((r): r is Role => r !== null && !['group', 'l1', 'l2', 'name', 'other'].includes(r));
+      .filter((r): r is Role => r !== null && !['group', 'l1', 'l2', 'name', 'other', 'longTerm'].includes(r));
   }
 
   private setLevel1(raw: string, label: Label | null) {
@@ -588,39 +649,61 @@ class RecordParser {
     else this.setLevel2(raw, label);
   }
 
-  private indicatorRow(row: Row, text: string, c: string) {
-    // A title inside or after a table is the next document's or table's title, not an indicator.
-    if (isTitle(row) || (row.flat && this.delimitedTable) || row.uncertain || NOTE_ROW.test(compact(row.cells.find(Boolean) ?? ''))) {
-      this.flushPending(true);
-      return;
-    }
-    const header = readIndicatorHeader(row);
-    if (header) {
-      this.flushPending();
-      this.startTable(header, row);
-      this.use(row, 'structure');
-      return;
-    }
-    if (c === '绩效指标' || c === '名称') {
-      this.use(row, 'structure');
-      return;
-    }
-    if (TOTAL_ROW.test(c)) {
-      this.flushPending();
-      const nums = (row.flat ? text.split(/\s+/) : row.cells)
-        .map((x) => x.trim())
-        .filter((x) => x !== '' && !/^总\s*分$/.test(x))
-        .map((x) => parsePlainNumber(x));
-      const numbers = nums.filter((x): x is number => typeof x === 'number');
-      if (numbers.length >= 2) [this.totalWeight, this.totalScore] = numbers.slice(-2);
-      else if (numbers.length === 1) this.totalScore = numbers[0];
-      if (nums.some((x) => x === undefined)) this.partlyUnparsed.add(row.lines[0]);
-      this.sawTotalRow = true;
-      this.use(row);
-      return;
-    }
-    if (row.flat) return this.flatIndicatorRow(row, text);
+  /**
+   * Rows inside an indicator table, tried in this order (as RULES): the end of the table (a title,
+   * a flat line inside a delimited table, a row the reader is unsure of, a remarks row), a repeated
+   * header, the group column's cell, the 总分 row, a flat row (PDF text, one cell per line), a row of
+   * cells (in their columns, or shifted).
+   */
+  private static readonly INDICATOR_RULES: { kind: string; read: (p: RecordParser, x: RowContext) => boolean }[] = [
+    { kind: 'end of table', read: (p, x) => p.tableEndRow(x) },
+    { kind: 'indicator header', read: (p, x) => p.repeatedHeaderRow(x) },
+    { kind: 'group cell', read: (p, x) => (x.c === '绩效指标' || x.c === '名称') && (p.use(x.row, 'structure'), true) },
+    { kind: 'total row', read: (p, x) => p.totalRow(x) },
+    { kind: 'flat indicator row', read: (p, x) => x.row.flat && (p.flatIndicatorRow(x.row, x.text), true) },
+    { kind: 'indicator cells', read: (p, x) => (p.cellsIndicatorRow(x.row), true) },
+  ];
 
+  private indicatorRow(row: Row, text: string, c: string) {
+    const x: RowContext = { row, text, c };
+    for (const rule of RecordParser.INDICATOR_RULES) if (rule.read(this, x)) return;
+  }
+
+  /** A title inside or after a table is the next document's or table's title, not an indicator. */
+  private tableEndRow({ row }: RowContext): boolean {
+    if (!(isTitle(row) || (row.flat && this.delimitedTable) || row.uncertain || NOTE_ROW.test(compact(row.cells.find(Boolean) ?? '')))) return false;
+    this.flushPending(true);
+    return true;
+  }
+
+  private repeatedHeaderRow({ row }: RowContext): boolean {
+    const header = readIndicatorHeader(row);
+    if (!header) return false;
+    this.flushPending();
+    this.startTable(header, row);
+    this.use(row, 'structure');
+    return true;
+  }
+
+  /** 总分 | 100 | 96: the total weight and score (the last two numbers), or the score alone. */
+  private totalRow({ row, text, c }: RowContext): boolean {
+    if (!TOTAL_ROW.test(c)) return false;
+    this.flushPending();
+    const nums = (row.flat ? text.split(/\s+/) : row.cells)
+      .map((x) => x.trim())
+      .filter((x) => x !== '' && !/^总\s*分$/.test(x))
+      .map((x) => parsePlainNumber(x));
+    const numbers = nums.filter((x): x is number => typeof x === 'number');
+    if (numbers.length >= 2) [this.totalWeight, this.totalScore] = numbers.slice(-2);
+    else if (numbers.length === 1) this.totalScore = numbers[0];
+    if (nums.some((x) => x === undefined)) this.partlyUnparsed.add(row.lines[0]);
+    this.sawTotalRow = true;
+    this.use(row);
+    return true;
+  }
+
+  /** A row of cells: an empty template row, or an indicator read by column (positional) or by its words (shifted). */
+  private cellsIndicatorRow(row: Row) {
     const nonEmpty = row.cells.map((x, i) => ({ x, i })).filter(({ x }) => x !== '');
     if (nonEmpty.every(({ x }) => PLACEHOLDER.test(compact(x)) || GROUP_CELL.test(compact(x)))) {
       this.use(row, 'structure');
@@ -642,7 +725,13 @@ class RecordParser {
       name = at('name');
       cols.forEach((role, i) => {
         if (role && roles.includes(role) && (row.cells[i] ?? '') !== '') values.set(role, row.cells[i]);
+        // A long-term cell with text: not the annual value, and no field holds it.
+        if (role === 'longTerm' && compact(row.cells[i] ?? '') !== '') this.partlyUnparsed.add(row.lines[0]);
       });
+    } else if (this.columns?.includes('longTerm')) {
+      // Long-term and annual columns side by side, and this row's cells are not in their columns:
+      // which text is the annual value is not printed. Refused rather than guessed.
+      throw new IngestError('INGEST_AMBIGUOUS_ROW', this.file, row.lines[0], 'a row of a table with long-term and annual columns whose cells are not in their columns');
     } else {
       // Shifted row: labels first (wherever they stand), then name and values in column order.
       const labels: { raw: string; label: Label }[] = [];
@@ -688,6 +777,80 @@ class RecordParser {
     this.pushIndicator(cleanName, values, row.lines[0]);
   }
 
+  /** Last line (1-based) read by readGrid: the reader's rows up to it are not read again. */
+  private gridUntil = 0;
+
+  /**
+   * One cell per line, with long-term and annual columns (二级指标(长期) … 指标值(年度)): a cell's
+   * column is its position in the row, so empty cells count. The copy prints an empty cell as a
+   * line of spaces between blank lines (武汉市青山区); the cells are read from the lines, in rows of
+   * the header's width. Each row must be a row of the table (a 一级 label or empty in the 一级
+   * column, a name that is not a label); otherwise which text is annual is not certain and the
+   * table is refused (INGEST_AMBIGUOUS_ROW). Long-term cells with text stay in unparsed.
+   */
+  private readGrid(first: Row) {
+    const cols = this.columns!;
+    const width = cols.length;
+    const cells: { text: string; lines: number[] }[] = [];
+    let cur: { text: string; lines: number[] } | null = null;
+    const close = () => {
+      if (cur) cells.push(cur);
+      cur = null;
+    };
+    for (let i = first.lines[0] - 1; i <= this.span.to; i++) {
+      const line = this.lines[i];
+      if (line === '') {
+        close();
+        continue;
+      }
+      if (line.trim() === '') {
+        close();
+        cells.push({ text: '', lines: [i + 1] });
+        continue;
+      }
+      const t = line.trim();
+      if (isFurniture(t) || (TITLE.test(t) && !TABLE_START.test(compact(t)))) break;
+      if (cur) {
+        cur.text += t;
+        cur.lines.push(i + 1);
+      } else cur = { text: t, lines: [i + 1] };
+    }
+    close();
+    const rowsOfCells = Math.floor(cells.length / width);
+    const rest = cells.slice(rowsOfCells * width);
+    const stray = rest.find((x) => compact(x.text) !== '');
+    if (stray) throw new IngestError('INGEST_AMBIGUOUS_ROW', this.file, stray.lines[0], 'cells left over after the rows of a table with long-term columns: its columns cannot be told apart');
+    const at = (role: Role) => cols.indexOf(role);
+    const roles = this.valueRoles();
+    for (let r = 0; r < rowsOfCells; r++) {
+      const group = cells.slice(r * width, (r + 1) * width);
+      const l1 = group[at('l1')]?.text ?? '';
+      const l2 = at('l2') >= 0 ? group[at('l2')].text : '';
+      const name = at('name') >= 0 ? group[at('name')].text : '';
+      const l1Label = l1 ? readLabel(l1) : null;
+      const ok =
+        (l1 === '' ? this.level1.raw !== null : l1Label !== null && l1Label.kind !== 'l2') &&
+        (l2 === '' || readLabel(l2) !== null) &&
+        compact(name) !== '' &&
+        readLabel(name) === null;
+      if (!ok) throw new IngestError('INGEST_AMBIGUOUS_ROW', this.file, group[0].lines[0], 'a row of a table with long-term columns that does not fit its columns');
+      if (l1) this.setLevel1(l1, l1Label);
+      if (l2) this.setLevel2(l2, readLabel(l2));
+      const values = new Map<Role, string>();
+      group.forEach((cell, k) => {
+        for (const l of cell.lines) this.used.add(l);
+        const role = cols[k];
+        if (role && roles.includes(role) && cell.text !== '') values.set(role, cell.text);
+        if (role === 'longTerm' && compact(cell.text) !== '') for (const l of cell.lines) this.partlyUnparsed.add(l);
+      });
+      this.pushIndicator(name.replace(INDICATOR_PREFIX, ''), values, group[at('name')].lines[0]);
+    }
+    this.rowUsed = true;
+    const last = cells[cells.length - 1];
+    this.gridUntil = last ? last.lines[last.lines.length - 1] : first.lines[first.lines.length - 1];
+    for (const x of rest) for (const l of x.lines) this.used.add(l);
+  }
+
   /** Is the row's every cell in its header column (no shift)? */
   private positional(cells: string[]): boolean {
     const cols = this.columns;
@@ -704,7 +867,7 @@ class RecordParser {
       // 指标性质 holds only a comparator (or 定性/定量), 度量单位 only a unit: anything else means shifted cells.
       if (role === 'nature' && x && !NATURE_CELL.test(compact(x))) return false;
       if (role === 'unit' && x && (!UNIT_CELL.test(compact(x)) || QUALITATIVE_TARGETS.includes(compact(x)))) return false;
-      if (role !== 'l1' && role !== 'l2' && role !== 'name' && label && role !== 'group') return false;
+      if (role !== 'l1' && role !== 'l2' && role !== 'name' && label && role !== 'group' && role !== 'longTerm') return false;
     }
     return true;
   }
@@ -741,42 +904,68 @@ class RecordParser {
     });
   }
 
+  /**
+   * Flat rows inside an indicator table (PDF text, one cell per line), tried in this order: an empty
+   * template row (指标2：, ……), a parenthetical that ends the label above ((必填)), the 指标 that ends a
+   * label wrapped over two cells (经济效益 / 指标), a run of level labels, a row that starts an
+   * indicator (leading labels, 指标1：, or any text when no indicator waits for its values), a value
+   * printed on its own after its indicator's name.
+   */
+  private static readonly FLAT_RULES: { kind: string; read: (p: RecordParser, x: FlatContext) => boolean }[] = [
+    { kind: 'template row', read: (p, x) => p.flatPlaceholder(x) },
+    { kind: 'label suffix', read: (p, x) => p.flatParenthetical(x) },
+    { kind: 'wrapped label', read: (p, x) => p.flatWrappedLabel(x) },
+    { kind: 'level labels', read: (p, x) => p.flatLabelRun(x) },
+    { kind: 'indicator', read: (p, x) => p.flatItem(x) },
+    { kind: 'value', read: (p, x) => (p.flatValue(x), true) },
+  ];
+
   /** PDF text or one cell per line: labels, items (指标1：name value), values on their own. */
   private flatIndicatorRow(row: Row, text: string) {
     const t = text.trim();
-    const c = compact(t);
-    if (PLACEHOLDER.test(c)) {
-      this.flushPending();
-      this.use(row, 'structure');
-      return;
-    }
-    if (isParenthetical(t)) {
-      if (this.lastLabelWas === 'l2' && this.level2.raw !== null) this.level2.raw += compact(t);
-      else if (this.lastLabelWas === 'l1' && this.level1.raw !== null) this.level1.raw += compact(t);
-      this.use(row);
-      return;
-    }
-    // A label wrapped over two cells (经济效益 / 指标).
-    if (c === '指标' && !this.pending) {
-      const last = this.lastLabelWas === 'l2' ? this.level2 : this.lastLabelWas === 'l1' ? this.level1 : null;
-      if (last && last.raw !== null && !compact(last.raw).endsWith('指标')) {
-        last.raw += c;
-        this.use(row);
-        return;
-      }
-    }
+    const x: FlatContext = { row, t, c: compact(t) };
+    for (const rule of RecordParser.FLAT_RULES) if (rule.read(this, x)) return;
+  }
+
+  private flatPlaceholder({ row, c }: FlatContext): boolean {
+    if (!PLACEHOLDER.test(c)) return false;
+    this.flushPending();
+    this.use(row, 'structure');
+    return true;
+  }
+
+  private flatParenthetical({ row, t }: FlatContext): boolean {
+    if (!isParenthetical(t)) return false;
+    if (this.lastLabelWas === 'l2' && this.level2.raw !== null) this.level2.raw += compact(t);
+    else if (this.lastLabelWas === 'l1' && this.level1.raw !== null) this.level1.raw += compact(t);
+    this.use(row);
+    return true;
+  }
+
+  private flatWrappedLabel({ row, c }: FlatContext): boolean {
+    if (c !== '指标' || this.pending) return false;
+    const last = this.lastLabelWas === 'l2' ? this.level2 : this.lastLabelWas === 'l1' ? this.level1 : null;
+    if (!last || last.raw === null || compact(last.raw).endsWith('指标')) return false;
+    last.raw += c;
+    this.use(row);
+    return true;
+  }
+
+  private flatLabelRun({ row, t }: FlatContext): boolean {
     const run = readLabelRun(t);
-    if (run) {
-      this.flushPending();
-      if (run.length >= 2) {
-        this.setLevel1(run[0].raw, run[0].label.level1 ? run[0].label : null);
-        this.setLevel2(run[1].raw, run[1].label.level2 ? run[1].label : null);
-      } else this.setLabel(run[0].raw, run[0].label);
-      this.use(row);
-      return;
-    }
+    if (!run) return false;
+    this.flushPending();
+    if (run.length >= 2) {
+      this.setLevel1(run[0].raw, run[0].label.level1 ? run[0].label : null);
+      this.setLevel2(run[1].raw, run[1].label.level2 ? run[1].label : null);
+    } else this.setLabel(run[0].raw, run[0].label);
+    this.use(row);
+    return true;
+  }
+
+  /** A whole table row on one line (PDF text): leading level labels, then name and values; or a name alone. */
+  private flatItem({ row, t }: FlatContext): boolean {
     const roles = this.valueRoles();
-    // A whole table row on one line (PDF text): leading level labels, then name and values.
     const tokens = t.split(/\s+/);
     const lead: { raw: string; label: Label }[] = [];
     while (lead.length < tokens.length - 1 && lead.length < 2) {
@@ -791,22 +980,24 @@ class RecordParser {
         this.setLevel2(lead[1].raw, lead[1].label.level2 ? lead[1].label : null);
       } else this.setLabel(lead[0].raw, lead[0].label);
     }
-    if (lead.length > 0 || INDICATOR_PREFIX.test(t) || !this.pending) {
-      this.flushPending();
-      const content = tokens.slice(lead.length).join(' ').replace(INDICATOR_PREFIX, '').replace(/\n/g, '');
-      const [name, found] = roles.length > 1 ? splitNameValues(content, roles.length) : splitNameValue(content);
-      const foundValues = found === null ? [] : Array.isArray(found) ? found : [found];
-      const values = new Map<Role, string>();
-      foundValues.forEach((v, i) => i < roles.length && values.set(roles[i], v));
-      this.pending = { indicator: emptyIndicator(), roles, filled: foundValues.length, lines: row.lines };
-      this.pending.indicator.name = name;
-      this.pendingValues = values;
-      this.use(row);
-      if (this.pending.filled >= roles.length) this.flushPending();
-      return;
-    }
-    // A value printed on its own after its indicator's name.
-    const p = this.pending;
+    if (!(lead.length > 0 || INDICATOR_PREFIX.test(t) || !this.pending)) return false;
+    this.flushPending();
+    const content = tokens.slice(lead.length).join(' ').replace(INDICATOR_PREFIX, '').replace(/\n/g, '');
+    const [name, found] = roles.length > 1 ? splitNameValues(content, roles.length) : splitNameValue(content);
+    const foundValues = found === null ? [] : Array.isArray(found) ? found : [found];
+    const values = new Map<Role, string>();
+    foundValues.forEach((v, i) => i < roles.length && values.set(roles[i], v));
+    this.pending = { indicator: emptyIndicator(), roles, filled: foundValues.length, lines: row.lines };
+    this.pending.indicator.name = name;
+    this.pendingValues = values;
+    this.use(row);
+    if (this.pending.filled >= roles.length) this.flushPending();
+    return true;
+  }
+
+  /** A value printed on its own after its indicator's name. */
+  private flatValue({ row, t }: FlatContext) {
+    const p = this.pending!;
     this.pendingValues.set(p.roles[p.filled], t.replace(/\n/g, ''));
     p.filled++;
     this.use(row);

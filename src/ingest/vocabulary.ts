@@ -70,6 +70,12 @@ export const FIELD_LABELS: [FieldKey, string][] = [
   ['fiscal', '其中:财政拨款'],
   ['fiscal', '当年财政拨款'],
   ['fiscal', '财政拨款'],
+  // Funds from a higher-level government (上级资金, transfer payments) are fiscal funds: the record's
+  // `fiscal` is 财政拨款 of any level of government, as opposed to 其他资金 (see docs/data-format.md).
+  ['fiscal', '其中:上级资金'],
+  ['fiscal', '上级资金'],
+  ['fiscal', '其中:上级财政资金'],
+  ['fiscal', '上级财政资金'],
   ['carryOver', '上年结转资金'],
   ['carryOver', '上年结转'],
   ['other', '当年其他资金'],
@@ -90,6 +96,8 @@ export const FIELD_LABELS: [FieldKey, string][] = [
 export const GOAL_SUBHEADERS: [string, 'goal' | 'other'][] = [
   ['年度目标', 'goal'],
   ['中期目标', 'other'],
+  ['长期目标', 'other'],
+  ['中长期目标', 'other'],
   ['年度总体目标完成情况', 'other'],
   ['实际完成情况', 'other'],
 ];
@@ -101,6 +109,9 @@ export function goalSubheader(cell: string): 'goal' | 'other' | null {
 
 // ---------------------------------------------------------------------------
 // Tables and their blocks
+
+/** The field rows of a self-evaluation's budget block (年度资金总额, 其中:财政拨款, 上年结转资金, 其他资金). */
+export const BUDGET_ROW_FIELDS: FieldKey[] = ['total', 'fiscal', 'carryOver', 'other'];
 
 /** The row that starts a table: its 项目名称 label. */
 export const TABLE_START = /^(项目名称|项目支出名称)/;
@@ -148,13 +159,18 @@ export type Role =
   | 'reason'
   | 'nature'
   | 'unit'
-  /** A column whose cells are read but not stored: 指标方向性, a long-term column (二级指标(长期)). */
+  /** A column whose cells are vocabulary carried elsewhere: 指标方向性 (the comparator carries it). */
   | 'ignore'
+  /**
+   * A long-term column (二级指标(长期), 长期指标值, 中长期目标): never read as the annual value; the
+   * record has no field for it, so a long-term cell with text leaves its line in `unparsed`.
+   */
+  | 'longTerm'
   | 'other';
 
 /** Header cell → column role, first match wins. */
 export const COLUMN_ROLES: [RegExp, Role][] = [
-  [/[(（]长期[)）]|中长期/, 'ignore'],
+  [/长期/, 'longTerm'],
   [/^(名称|绩效指标)$/, 'group'],
   [/一级(绩效)?指标/, 'l1'],
   [/二级(绩效)?指标/, 'l2'],
@@ -169,6 +185,18 @@ export const COLUMN_ROLES: [RegExp, Role][] = [
   [/指标值|绩效值|目标值|预期值|年度目标/, 'target'],
 ];
 
+/**
+ * A multi-project list table's project columns (src/ingest/listTable.ts), printed before the
+ * indicator columns (which take COLUMN_ROLES): 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | …
+ */
+export type ProjectRole = 'unit' | 'project' | 'amount' | 'goal';
+export const LIST_PROJECT_COLUMNS: [RegExp, ProjectRole][] = [
+  [/^(单位名称|预算单位|部门名称)$/, 'unit'],
+  [/^(项目名称|项目支出名称)$/, 'project'],
+  [/^(预算数|预算金额|年度本级预算金额|项目金额|资金总额)/, 'amount'],
+  [/^(年度目标|年度绩效目标|项目年度目标|绩效目标)$/, 'goal'],
+];
+
 export function columnRole(cell: string): Role | null {
   const c = compact(cell);
   if (c === '') return null;
@@ -176,9 +204,9 @@ export function columnRole(cell: string): Role | null {
   return 'other';
 }
 
-/** A column header printed alone on its line (one cell per line), with an optional (年度)/(长期) qualifier. */
+/** A column header printed alone on its line (one cell per line), with an optional (年度)/(长期) qualifier or 长期 prefix. */
 export const HEADER_WORD =
-  /^((一级|二级|三级)(绩效)?指标|指标值(及单位)?|绩效值|年度指标值|目标值|实际完成值|全年实际值|实际值|分值|权重|得分|未完成原因分析|偏差原因分析(及改进措施)?|指标性质|度量单位|计量单位|绩效内容|指标内容|指标名称)([(（](长期|年度)[)）])?$/;
+  /^(长期|中长期|年度)?((一级|二级|三级)(绩效)?指标|指标值(及单位)?|绩效值|年度指标值|目标值|实际完成值|全年实际值|实际值|分值|权重|得分|未完成原因分析|偏差原因分析(及改进措施)?|指标性质|度量单位|计量单位|绩效内容|指标内容|指标名称)([(（](长期|中长期|年度)[)）])?$/;
 
 /** A 指标性质 cell: a comparator (full-width and odd forms included) or 定性 / 定量. */
 export const NATURE_CELL = /^([≥≤≧≦═=<>＜＞＝]|>=|<=|定性|定量)$/;

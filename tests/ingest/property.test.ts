@@ -3,7 +3,9 @@
  * (truncated, a line deleted or duplicated, one digit changed, footer lines
  * appended, re-encoded as GB18030, CRLF line ends, a BOM), are either read
  * with every indicator name, target number, weight, score and amount found in
- * the source at the lines its record cites, or refused with a coded error.
+ * the source at the lines its record cites — a value in its indicator's row
+ * (from its name to the next indicator's name), an amount on a line of its
+ * field's label — or refused with a coded error.
  * Never an uncoded exception, never a footer read as an indicator.
  *
  * Fixed seed and bounded count: the same inputs on every run, in seconds.
@@ -94,18 +96,61 @@ function printed(n: number, text: string, shifts = [0, 4, 8]): boolean {
   return numberTokens(text).some((tok) => shifts.some((s) => Number(shiftDecimal(tok, s)) === n));
 }
 
-/** What an exit-0 reading may hold: only what the cited lines print. Returns the violations. */
+/** The text without whitespace and pipes, with the index in `text` of each of its characters. */
+function compactIndex(text: string): { flat: string; at: number[] } {
+  let flat = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (/[\s\u00a0\u3000|｜]/.test(text[i])) continue;
+    flat += text[i];
+    at.push(i);
+  }
+  return { flat, at };
+}
+
+/** Labels that a budget amount's row carries (the label on its line, or up to 4 lines above it). */
+const AMOUNT_LABELS = {
+  total: /年度资金总额|当年资金总额|资金总额|项目年度金额|年度金额|年度本级预算金额|项目资金|资金情况/,
+  fiscal: /财政拨款|上级资金|上级财政资金/,
+  other: /其他资金/,
+  execution: /年度资金总额|资金总额/,
+} as const;
+
+/**
+ * What an exit-0 reading may hold: only what the cited lines print, attached
+ * where it belongs. Within the record's lines: each indicator's row is the
+ * text from its name to the next indicator's name (indicators are in document
+ * order), and its target, actual, weight and score must be printed there, not
+ * anywhere in the table; each amount must be printed on a line that carries its
+ * field's label or within 4 lines below one (one cell per line), or, in a list
+ * table, on the row that names the project. Returns the violations.
+ */
 function violations(records: ProjectRecord[], lines: string[]): string[] {
   const out: string[] = [];
   for (const r of records) {
     const [first, last] = r.source.lines;
-    const span = lines.slice(first - 1, last).join('\n');
-    const flat = compact(span).replace(/[|｜]/g, '');
+    const spanLines = lines.slice(first - 1, last);
+    const span = spanLines.join('\n');
+    const { flat, at: origAt } = compactIndex(span);
+    // Where each indicator's row starts: its name, searched after the previous one.
+    const starts: number[] = [];
+    let from = 0;
     for (const ind of r.indicators) {
-      if (!flat.includes(compact(ind.name))) out.push(`${r.name}: name "${ind.name}" not in lines ${first}–${last}`);
+      const at = flat.indexOf(compact(ind.name), from);
+      starts.push(at);
+      if (at >= 0) from = at + 1;
+    }
+    r.indicators.forEach((ind, k) => {
+      const at = starts[k];
+      if (at < 0) return void out.push(`${r.name}: name "${ind.name}" not in lines ${first}–${last} (after the previous indicator)`);
+      const next = starts.slice(k + 1).find((x) => x >= 0);
+      const end = next !== undefined && next > at ? next : undefined;
+      // The row: compact (for texts) and as printed (for numbers, whose separators matter).
+      const row = flat.slice(at, end);
+      const rowPrinted = span.slice(origAt[at], end === undefined ? undefined : origAt[end]);
       for (const v of [ind.target, ind.actual]) {
         if (!v) continue;
-        if (!v.fromName && !flat.includes(compact(v.raw).replace(/^[≥≤≧≦=><]+/, ''))) out.push(`${r.name}: value "${v.raw}" not in lines ${first}–${last}`);
+        if (!v.fromName && !row.includes(compact(v.raw).replace(/^[≥≤≧≦=><]+/, ''))) out.push(`${r.name}: value "${v.raw}" not in the row of "${ind.name}"`);
         // 万分之一 is a number written in words (read as 0.01%): the only value not printed in digits.
         const inWords = /万分之[一二两三四五六七八九十]$/.test(compact(v.raw)) && v.value !== null && v.value <= 0.1;
         if (v.value !== null && !inWords && !printed(v.value, v.raw, [0, 4, 8, -2])) out.push(`${r.name}: value ${v.value} not printed in "${v.raw}"`);
@@ -114,10 +159,31 @@ function violations(records: ProjectRecord[], lines: string[]): string[] {
         ['weight', ind.weight],
         ['score', ind.score],
       ] as const)
-        if (n !== null && !printed(n, span, [0])) out.push(`${r.name}: ${what} ${n} of "${ind.name}" not in lines ${first}–${last}`);
+        if (n !== null && !printed(n, rowPrinted, [0])) out.push(`${r.name}: ${what} ${n} not in the row of "${ind.name}"`);
+    });
+    const amounts: [keyof typeof AMOUNT_LABELS, number | null | undefined][] = [
+      ['total', r.budget.total],
+      ['fiscal', r.budget.fiscal],
+      ['other', r.budget.other],
+      ['execution', r.execution?.initialBudget],
+      ['execution', r.execution?.adjustedBudget],
+      ['execution', r.execution?.executed],
+    ];
+    for (const [field, a] of amounts) {
+      if (a === null || a === undefined) continue;
+      if (!printed(a, span)) {
+        out.push(`${r.name}: amount ${a} not in lines ${first}–${last}`);
+        continue;
+      }
+      const labelled = spanLines.some((l, i) => {
+        if (!printed(a, l)) return false;
+        // A list table: the amount is in the 预算数 column of the row that names the project.
+        if (field === 'total' && compact(l).includes(compact(r.name))) return true;
+        for (let j = Math.max(0, i - 4); j <= i; j++) if (AMOUNT_LABELS[field].test(compact(spanLines[j]))) return true;
+        return false;
+      });
+      if (!labelled) out.push(`${r.name}: ${field} amount ${a} is not on a line of its label (or below it)`);
     }
-    const amounts = [r.budget.total, r.budget.fiscal, r.budget.other, r.execution?.initialBudget, r.execution?.adjustedBudget, r.execution?.executed];
-    for (const a of amounts) if (a !== null && a !== undefined && !printed(a, span)) out.push(`${r.name}: amount ${a} not in lines ${first}–${last}`);
   }
   return out;
 }
@@ -191,6 +257,26 @@ describe('mutated documents: read exactly, or refused with a code', () => {
     forged[0].indicators[0].name = '并不存在的指标';
     forged[0].budget.total = 123456789;
     expect(violations(forged, lines)).toHaveLength(2);
+  });
+
+  it('the check itself catches a value attached to the wrong indicator or an amount to the wrong field', () => {
+    for (const seed of [seeds[0], seeds[4], ...copies]) {
+      const { records } = ingestDocument({ file: seed.file, text: seed.text, meta: seed.meta });
+      const lines = seed.text.split('\n');
+      expect(violations(records, lines), seed.file).toEqual([]);
+      // Two indicators of one record with different numeric targets: swap them.
+      const forged = structuredClone(records);
+      const r = forged.find((x) => x.indicators.some((i) => i.target?.value != null && !i.target.fromName))!;
+      const withNumber = r.indicators.filter((i) => i.target?.value != null && !i.target.fromName);
+      const [a, b] = [withNumber[0], withNumber.find((i) => compact(i.target!.raw) !== compact(withNumber[0].target!.raw))!];
+      [a.target, b.target] = [b.target, a.target];
+      expect(violations(forged, lines).length, seed.file).toBeGreaterThanOrEqual(1);
+    }
+    // An amount read into the wrong field: 009 prints 年度资金总额: 10 and 其他资金 0 (万元).
+    const copy = copies.find((c) => c.file.startsWith('009_'))!;
+    const forged = structuredClone(ingestDocument({ file: copy.file, text: copy.text, meta: copy.meta }).records);
+    forged[0].budget.other = forged[0].budget.total;
+    expect(violations(forged, copy.text.split('\n'))).toEqual([expect.stringContaining('other amount 100000')]);
   });
 });
 
