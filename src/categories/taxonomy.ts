@@ -104,8 +104,8 @@ export const RULES: readonly Rule[] = [
     id: 'name:village',
     category: '驻村与乡村振兴',
     field: 'name',
-    pattern: /驻村|乡村振兴|帮扶/,
-    description: 'name contains 驻村|乡村振兴|帮扶',
+    pattern: /驻村|乡村振兴|帮扶|扶贫/,
+    description: 'name contains 驻村|乡村振兴|帮扶|扶贫',
   },
   {
     id: 'name:yearbook',
@@ -154,8 +154,8 @@ export const RULES: readonly Rule[] = [
     id: 'name:personnel',
     category: '人员经费',
     field: 'name',
-    pattern: /聘用|人员经费|工资|薪酬|挂职|交流任职|编外/,
-    description: 'name contains 聘用|人员经费|工资|薪酬|挂职|交流任职|编外',
+    pattern: /聘用|人员经费|工资|薪酬|报酬|挂职|交流任职|编外/,
+    description: 'name contains 聘用|人员经费|工资|薪酬|报酬|挂职|交流任职|编外',
   },
   {
     id: 'name:general',

@@ -48,6 +48,14 @@ describe('the 30 projects of data/sources', () => {
   it('every category of the taxonomy is used by at least one project', () => {
     expect(new Set(EXPECTED.map((e) => e.category))).toEqual(new Set(CATEGORY_NAMES));
   });
+  // Project names of the web copies in data/sources/005–010, as printed there.
+  it('reads poverty relief (扶贫) as rural revitalisation and 报酬 as personnel; education and farmland have no category', () => {
+    const c = (name: string) => categorize({ kind: 'target', year: 2018, name }).name;
+    expect(c('2018年市级专项扶贫资金基础设施(人大代表扶贫基地)')).toBe('驻村与乡村振兴');
+    expect(c('村组干部报酬')).toBe('人员经费');
+    expect(c('农村义务教育薄弱学校改造补助资金')).toBeNull();
+    expect(c('岳阳县2022年高标准农田建设项目')).toBeNull();
+  });
   it('ignores whitespace that PDF extraction put inside names', () => {
     expect(categorize({ kind: 'target', year: 2021, name: '政府重点工作 督察经费' }).name).toBe('督查督办');
   });
