@@ -69,3 +69,8 @@ export function pagerWindow(page: number, pages: number): (number | null)[] {
 export function inlineFlagLimit(): number {
   return 2 * pageSize();
 }
+
+/** A category's side-by-side rows carry their targets (≈ 2.5 KB a row), so its pages hold half as many rows. */
+export function categoryPageSize(): number {
+  return Math.max(1, Math.floor(pageSize() / 2));
+}
