@@ -175,3 +175,38 @@ export function executionByYear(records: ProjectRecord[]) {
     executed: sumFen(g.records.map((r) => r.execution!.executed)),
   }));
 }
+
+/**
+ * Budget sums per area and year, where `areaOf` rolls a record up to an area
+ * (its province, or the child of a jurisdiction it lies under): a chart of
+ * these rows is bounded by the number of areas × years, not by the records.
+ * Records for which `areaOf` gives null are left out.
+ */
+export function budgetByAreaYear(records: ProjectRecord[], areaOf: (r: ProjectRecord) => { code: string | null; name: string } | null) {
+  const groups = new Map<string, { area: { code: string | null; name: string }; year: number | null; records: ProjectRecord[] }>();
+  for (const r of records) {
+    const area = areaOf(r);
+    if (!area) continue;
+    const key = `${area.code ?? area.name}|${r.year ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.records.push(r);
+    else groups.set(key, { area, year: r.year, records: [r] });
+  }
+  return [...groups.values()]
+    .map((g) => ({ jurisdiction: g.area.name, code: g.area.code, year: g.year, budget: totalBudget(g.records), projects: g.records.length }))
+    .sort((a, b) => (a.code ?? 'x').localeCompare(b.code ?? 'x') || (b.year ?? 0) - (a.year ?? 0));
+}
+
+/** The province a record lies in (the first link of its chain), or the jurisdiction as stated when its code is unknown. */
+export function provinceOf(record: ProjectRecord): { code: string | null; name: string } {
+  const info = jurisdictionInfo(record.jurisdiction.code);
+  return info ? info.chain[0] : { code: null, name: jurisdictionName(record) };
+}
+
+/** Under `node`: the record's own jurisdiction when it is `node`, else the child of `node` it lies under. */
+export function childAreaOf(node: JurisdictionInfo, record: ProjectRecord): { code: string; name: string } | null {
+  const info = jurisdictionInfo(record.jurisdiction.code);
+  if (!info) return null;
+  if (info.code === node.code) return { code: node.code, name: `${node.name}本级` };
+  return info.chain[node.chain.length] ?? null;
+}

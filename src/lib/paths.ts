@@ -15,6 +15,8 @@ export function href(path = ''): string {
 }
 
 export const paths = {
+  /** Page n of a paginated list whose page 1 is at `list` (an href: "<base>projects/"): "<base>projects/page/2/". */
+  page: (list: string, n: number) => (n <= 1 ? list : `${list.replace(/\/?$/, '/')}page/${n}/`),
   home: () => href(''),
   projects: () => href('projects/'),
   projectsSorted: (sort: string) => href(sort === 'default' ? 'projects/' : `projects/sort/${sort}/`),
