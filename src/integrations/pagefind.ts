@@ -9,11 +9,10 @@
  * Pagefind neither segments nor stems.
  *
  * Memory stays bounded by one record, not the dataset: a first pass reads
- * only each record's sort keys, then the records are read again one at a
- * time, in the site's default order (page numbers follow the order records are
- * added in), turned into a document, and handed to Pagefind. The pages'
- * build has already refused any invalid record (src/lib/records.ts); they are
- * validated again here, as the files are read anew.
+ * and validates each record and keeps only its sort keys (so an invalid
+ * record fails before Pagefind starts), then the records are read again one
+ * at a time, in the site's default order (page numbers follow the order
+ * records are added in), turned into a document, and handed to Pagefind.
  *
  * Then the index is made deterministic (src/integrations/pagefind-canonical.ts): two
  * builds of the same records give byte-identical pagefind/ files.
@@ -68,12 +67,17 @@ const PREBUILT_UI = [
 /** What compareDefault reads of a record. */
 type SortKeys = Pick<ProjectRecord, 'id' | 'year' | 'kind' | 'name'> & { jurisdiction: Pick<ProjectRecord['jurisdiction'], 'code'> };
 
-/** The record files of `dir` in the site's default order, reading only the sort keys. */
+/**
+ * The record files of `dir` in the site's default order. Each is read and
+ * validated, and only its sort keys are kept: an invalid record fails here,
+ * before Pagefind is started.
+ */
 export function filesInDefaultOrder(dir: string): string[] {
   const keyed = recordFileNames(dir).map((name) => {
-    const file = path.join(dir, name);
-    const r = JSON.parse(readFileSync(file, 'utf8')) as SortKeys;
-    return { file, keys: { id: r.id, year: r.year, kind: r.kind, name: r.name, jurisdiction: { code: r.jurisdiction?.code ?? null } } };
+    const read = readRecordFile(path.join(dir, name));
+    if ('error' in read) fail('could not read a record', [formatLoadError(read.error)]);
+    const r = read.record;
+    return { file: read.file, keys: { id: r.id, year: r.year, kind: r.kind, name: r.name, jurisdiction: { code: r.jurisdiction.code } } satisfies SortKeys };
   });
   keyed.sort((a, b) => compareDefault(a.keys as ProjectRecord, b.keys as ProjectRecord));
   return keyed.map((k) => k.file);
