@@ -75,6 +75,9 @@ describe('files the importer cannot read fail with their own code', () => {
   it('an unsupported format', () => {
     expect(code(() => renderFile(Buffer.from('{\\rtf1 x}'), 'table.rtf'))).toBe('INGEST_UNSUPPORTED_FORMAT');
     expect(code(() => renderFile(Buffer.concat([cfb, Buffer.alloc(504)]), 'old.doc'))).toBe('INGEST_UNSUPPORTED_FORMAT');
+    expect(code(() => renderFile(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'scan.png'))).toBe('INGEST_UNSUPPORTED_FORMAT');
+    // A text copy under another name is still read as text.
+    expect(renderFile(Buffer.from('项目名称\tx'), 'copy.tsv').format).toBe('txt');
   });
   it('a corrupt file: an .xlsx/.docx that is no ZIP archive, a .pdf that is no PDF', () => {
     expect(code(() => renderFile(Buffer.from('<html>not a workbook</html>'), 'table.xlsx'))).toBe('INGEST_CORRUPT_FILE');

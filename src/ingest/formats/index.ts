@@ -19,6 +19,10 @@ const startsWith = (b: Uint8Array, magic: number[]) => magic.every((m, i) => b[i
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // OLE compound file: .doc/.xls, or an encrypted .docx/.xlsx
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+const IMAGES = [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38], [0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a]]; // PNG, JPEG, GIF, TIFF
+const ARCHIVES = [[0x52, 0x61, 0x72, 0x21], [0x37, 0x7a, 0xbc, 0xaf], [0x1f, 0x8b]]; // RAR, 7z, gzip
+/** Formats the offices publish in that are recognised by name but not read. */
+const UNREAD_EXTENSIONS = ['.rtf', '.wps', '.et', '.odt', '.ods', '.ofd', '.png', '.jpg', '.jpeg', '.rar', '.7z', '.zip'];
 
 /** "EncryptionInfo" in UTF-16LE: the stream an encrypted Office file carries in its compound file. */
 function hasEncryptionInfo(b: Uint8Array): boolean {
@@ -47,6 +51,14 @@ export function renderFile(bytes: Uint8Array, file: string): RenderedDocument {
     const html = decodeText(bytes, file);
     return renderHtml(html);
   }
-  if (ext === '.txt' || ext === '') return { format: 'txt', text: decodeText(bytes, file), locators: [] };
-  throw new IngestError('INGEST_UNSUPPORTED_FORMAT', file, null, `"${ext}" files are not read: the importer reads ${READ_EXTENSIONS.join(', ')}; save the table as one of these`);
+  const image = IMAGES.some((m) => startsWith(bytes, m));
+  if (image || UNREAD_EXTENSIONS.includes(ext) || ARCHIVES.some((m) => startsWith(bytes, m)))
+    throw new IngestError(
+      'INGEST_UNSUPPORTED_FORMAT',
+      file,
+      null,
+      `${image ? 'an image' : `"${ext}"`} is not read: the importer reads ${READ_EXTENSIONS.join(', ')}; ${image ? 'run OCR on it, or find the HTML/Word copy' : 'save the table as one of these (an archive: unpack it first)'}`,
+    );
+  // Anything else is read as text (a copy under another name); binary data fails as INGEST_BINARY.
+  return { format: 'txt', text: decodeText(bytes, file), locators: [] };
 }
