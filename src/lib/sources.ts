@@ -1,5 +1,5 @@
 /**
- * The published source documents (data/sources/*.txt), read at build time for
+ * The published source documents (data/sources/*.txt, *.html), read at build time for
  * the "source" section of each project page and the source pages.
  *
  * A record names its source document, and records are untrusted input: only
@@ -10,6 +10,7 @@
 import { readFileSync, readdirSync, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SourceFileName } from '../schema/record';
+import { renderFile } from '../ingest/formats/index.ts';
 
 export const sourcesDir = path.resolve(process.env.SOURCES_DIR ?? 'data/sources');
 
@@ -47,7 +48,10 @@ export function sourceLines(file: string, who = `source ${file}`): string[] {
   if (!lines) {
     const where = resolveSource(file);
     if ('problem' in where) throw new SourceError(who, `source.file ${where.problem}`);
-    lines = readFileSync(where.path, 'utf8').replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+    // A published HTML page is shown as the importer read it: one table row per line, cells tab-separated
+    // (source.lines count those lines); a .txt as it is.
+    const text = /\.html?$/i.test(file) ? renderFile(readFileSync(where.path), file).text : readFileSync(where.path, 'utf8');
+    lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
     cache.set(file, lines);
   }
   return lines;

@@ -256,5 +256,11 @@ export const SourceMeta = z.object({
   url: z.string().url().nullable(),
   /** Free-text note on where the copy came from. */
   note: z.string().optional(),
+  /**
+   * SHA-256 (hex) of the source file beside this metadata file, as kept in
+   * data/sources/ (the published file itself when it is kept as downloaded),
+   * so that a reader can check the copy against the publisher's site.
+   */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;
