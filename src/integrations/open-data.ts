@@ -29,6 +29,8 @@ export const DATA_FOLDER = 'data';
 /** Writes the files into a new staging folder and points the data page at its manifest. */
 function stage(): { staging: string; written: DataFile[] } {
   const staging = mkdtempSync(path.join(tmpdir(), 'budget-open-data-'));
+  // A build that fails (invalid records) or a dev server that stops leaves nothing behind.
+  process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
   const written = writeSiteOpenData(recordsDir(), path.join(staging, 'files'));
   const manifest = path.join(staging, 'manifest.json');
   writeFileSync(manifest, JSON.stringify(written));
