@@ -16,7 +16,7 @@
  * listed with its code and file, and the build stops.
  */
 import path from 'node:path';
-import { duplicateIds, formatLoadError, loadRecords, readRecordFile, recordFileNames, recordsDir, type RecordLoadError } from '../domain/records';
+import { duplicateIds, formatLoadError, readRecordFile, recordFileNames, recordsDir, type LoadedRecord, type RecordLoadError } from '../domain/records';
 import type { ProjectRecord } from '../schema/record';
 import { compareDefault, jurisdictionTree, type JurisdictionNode } from './facets';
 import { sourceProblem } from './sources';
@@ -24,46 +24,49 @@ import { sourceProblem } from './sources';
 let cache: ProjectRecord[] | undefined;
 let jurisdictions: Map<string, JurisdictionNode> | undefined;
 
-/** Reads and checks every record; throws one error listing every problem. */
-export function readCheckedRecords(dir: string = recordsDir()): ProjectRecord[] {
-  const { entries, errors } = loadRecords(dir);
-  const problems = errors.map(formatLoadError);
-  for (const { record, file } of entries) {
-    const problem = sourceProblem(record);
-    if (problem) problems.push(formatLoadError({ code: 'RECORDS_BAD_SOURCE', file, message: `record ${record.id}: ${problem}` }));
-  }
-  if (problems.length > 0) throw new Error(`${problems.length} record problem(s):\n${problems.join('\n')}`);
-  return entries.map((e) => e.record);
-}
-
 /**
- * The same checks as readCheckedRecords, one record in memory at a time: the
- * record files of `dir` in id order. Throws one error listing every problem.
+ * Checks every record of `dir`, one in memory at a time: the schema, duplicate
+ * ids, and source passages that cannot be shown. Each valid entry is handed to
+ * `keep`; throws one error listing every problem.
  */
-export function checkedRecordFiles(dir: string = recordsDir()): string[] {
+function checkFolder(dir: string, keep: (entry: LoadedRecord) => void): void {
   let names: string[];
   try {
     names = recordFileNames(dir);
-  } catch {
-    readCheckedRecords(dir); // the loader's own RECORDS_NO_DIR message
-    return [];
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new Error(`1 record problem(s):\n${formatLoadError({ code: 'RECORDS_NO_DIR', file: dir, message: `cannot list directory (${code})` })}`);
   }
   const errors: RecordLoadError[] = [];
-  const problems: string[] = [];
-  const keys: { id: string; file: string }[] = [];
+  const sources: string[] = [];
+  const ids: { id: string; file: string }[] = [];
   for (const name of names) {
     const read = readRecordFile(path.join(dir, name));
     if ('error' in read) {
       errors.push(read.error);
       continue;
     }
-    keys.push({ id: read.record.id, file: read.file });
+    ids.push({ id: read.record.id, file: read.file });
     const problem = sourceProblem(read.record);
-    if (problem) problems.push(formatLoadError({ code: 'RECORDS_BAD_SOURCE', file: read.file, message: `record ${read.record.id}: ${problem}` }));
+    if (problem) sources.push(formatLoadError({ code: 'RECORDS_BAD_SOURCE', file: read.file, message: `record ${read.record.id}: ${problem}` }));
+    keep(read);
   }
-  errors.push(...duplicateIds(keys));
-  const all = [...errors.map(formatLoadError), ...problems];
+  errors.push(...duplicateIds(ids));
+  const all = [...errors.map(formatLoadError), ...sources];
   if (all.length > 0) throw new Error(`${all.length} record problem(s):\n${all.join('\n')}`);
+}
+
+/** Reads and checks every record; throws one error listing every problem. */
+export function readCheckedRecords(dir: string = recordsDir()): ProjectRecord[] {
+  const records: ProjectRecord[] = [];
+  checkFolder(dir, (e) => records.push(e.record));
+  return records;
+}
+
+/** The same checks as readCheckedRecords, keeping only the file names: the record files of `dir` in id order. */
+export function checkedRecordFiles(dir: string = recordsDir()): string[] {
+  const keys: { id: string; file: string }[] = [];
+  checkFolder(dir, (e) => keys.push({ id: e.record.id, file: e.file }));
   return keys.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((k) => k.file);
 }
 
