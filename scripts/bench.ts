@@ -28,14 +28,16 @@ interface Run {
   wall: number;
   cpu: number;
   peakRss: number;
+  peakByName: Map<string, number>;
   status: number | null;
   log: string;
 }
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(root: number): number {
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc), in all and by command name. */
+function treeRss(root: number): { total: number; byName: Map<string, number> } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const names = new Map<number, string>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -43,19 +45,63 @@ function treeRss(root: number): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(fields[1]);
       rss.set(Number(name), Number(fields[21]) * 4096);
+      names.set(Number(name), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
       children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
     } catch {
       // The process ended while we looked.
     }
   }
   let total = 0;
+  const byName = new Map<string, number>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    const r = rss.get(pid) ?? 0;
+    total += r;
+    const n = names.get(pid) ?? '?';
+    byName.set(n, (byName.get(n) ?? 0) + r);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, byName };
+}
+
+/** A page's path with its variable parts (ids, codes, numbers, names) replaced: "/projects/:id/index.html". */
+export function routeOf(page: string): string {
+  return page
+    .split('/')
+    .map((seg) => {
+      const ext = /(\.[a-z]+)$/.exec(seg)?.[1] ?? '';
+      const stem = ext ? seg.slice(0, -ext.length) : seg;
+      return /[^a-z-]/.test(stem) || stem.length > 24 ? `:param${ext}` : seg;
+    })
+    .join('/');
+}
+
+/**
+ * Where the time goes, from Astro's build log: the time of each build step
+ * ("✓ Completed in", "built in"), the render time of each kind of page (the
+ * "(+12ms)" after every page, summed by routeOf) and the integrations' own
+ * "… in N s" lines.
+ */
+export function timeReport(log: string): { label: string; seconds: number }[] {
+  const lines = log.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const routes = new Map<string, { seconds: number; pages: number }>();
+  const steps: { label: string; seconds: number }[] = [];
+  const secs = (n: string, unit: string) => (unit === 'ms' ? Number(n) / 1000 : unit === 'm' ? Number(n) * 60 : Number(n));
+  for (const line of lines) {
+    const page = /[├└]─ (\S+) \(\+([\d.]+)(ms|s|m)\)/.exec(line);
+    if (page) {
+      const r = routes.get(routeOf(page[1])) ?? { seconds: 0, pages: 0 };
+      r.seconds += secs(page[2], page[3]);
+      r.pages += 1;
+      routes.set(routeOf(page[1]), r);
+      continue;
+    }
+    const step = /\[([\w:-]+)\] (.*?) in ([\d.]+)(ms|s|m)\b/.exec(line);
+    if (step) steps.push({ label: `${step[1]}: ${step[2].slice(0, 70)}`, seconds: secs(step[3], step[4]) });
+  }
+  const byRoute = [...routes].map(([route, r]) => ({ label: `render ${route} (${r.pages} pages)`, seconds: r.seconds }));
+  return [...steps, ...byRoute].sort((a, b) => b.seconds - a.seconds);
 }
 
 /** astro build under /usr/bin/time (CPU of the whole tree), polling the tree's memory; shows a dot every 10 s. */
@@ -66,7 +112,12 @@ function build(label: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Run>
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   let peakRss = 0;
-  const poll = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 250);
+  const peakByName = new Map<string, number>();
+  const poll = setInterval(() => {
+    const now = treeRss(child.pid!);
+    peakRss = Math.max(peakRss, now.total);
+    for (const [n, r] of now.byName) peakByName.set(n, Math.max(peakByName.get(n) ?? 0, r));
+  }, 250);
   const dots = setInterval(() => process.stderr.write('.'), 10_000);
   process.stderr.write(`${label}: building`);
   return new Promise((resolve) =>
@@ -76,7 +127,7 @@ function build(label: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Run>
       const wall = (Date.now() - started) / 1000;
       process.stderr.write(` ${wall.toFixed(0)} s\n`);
       const m = /BENCH_CPU ([\d.]+) ([\d.]+)/.exec(log);
-      resolve({ label, wall, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, peakRss, status, log });
+      resolve({ label, wall, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, peakRss, peakByName, status, log });
     }),
   );
 }
@@ -142,9 +193,16 @@ async function main(): Promise<number> {
     console.log(line([label, String(d.pages), d.wall.toFixed(1), d.cpu.toFixed(1), d.pagesPerSecond.toFixed(1), mb(d.peakRss), mb(d.dist), d.largest, mb(d.pagefind)]));
   });
   console.log(`\nsite ÷ bare: CPU ${(rows[0].cpu / rows[1].cpu).toFixed(2)}×, wall ${(rows[0].wall / rows[1].wall).toFixed(2)}×, peak RSS ${(rows[0].peakRss / rows[1].peakRss).toFixed(2)}×`);
-  if (cmd.values.keep) console.log(`kept: ${tmp}`);
+  console.log(`\npeak RSS by process (site): ${[...site.peakByName].sort((a, b) => b[1] - a[1]).filter(([, r]) => r > 20e6).map(([n, r]) => `${n} ${mb(r)}`).join(', ')}`);
+  const total = timeReport(site.log);
+  console.log(`\nwhere the site's time goes (wall s, from the build log; the longest 15):\n`);
+  for (const t of total.slice(0, 15)) console.log(`  ${t.seconds.toFixed(1).padStart(7)}  ${t.label}`);
+  if (cmd.values.keep) {
+    writeFileSync(path.join(tmp, 'site-build.log'), site.log);
+    console.log(`kept: ${tmp} (build log: site-build.log)`);
+  }
   else rmSync(tmp, { recursive: true, force: true });
   return 0;
 }
 
-main().then((code) => (process.exitCode = code));
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) main().then((code) => (process.exitCode = code));

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { recordsDir } from '../domain/records.ts';
 import { contentTypeOf, MANIFEST_ENV, writeSiteOpenData, type DataFile } from '../lib/open-data.ts';
+import { shardFromEnv } from '../lib/shard.ts';
 
 /** Where the files go in the output, relative to it. */
 export const DATA_FOLDER = 'data';
@@ -60,9 +61,13 @@ export function openData(): AstroIntegration {
         });
       },
       'astro:build:start': ({ logger }) => {
+        // A record shard publishes only its record pages; the hub writes the open-data files (src/lib/shard.ts).
+        if (shardFromEnv().mode === 'records') return logger.info('record shard of a sharded build: the open-data files are the hub\'s');
+        const started = performance.now();
         const staged = stage();
         staging = staged.staging;
-        logger.info(`wrote ${staged.written.length} open-data files (${staged.written.reduce((n, f) => n + f.bytes, 0)} bytes)`);
+        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        logger.info(`${staged.written.length} open-data files written (${staged.written.reduce((n, f) => n + f.bytes, 0)} bytes) in ${seconds}s`);
       },
       'astro:build:done': ({ dir }) => {
         if (!staging) return;

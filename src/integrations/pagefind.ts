@@ -35,6 +35,7 @@ import { searchDocument } from '../lib/search-document.ts';
 import type { ProjectRecord } from '../schema/record.ts';
 import { INDEX_LANGUAGE } from '../lib/search-tokens.ts';
 import { canonicalizeIndex } from './pagefind-canonical.ts';
+import { bundleFolder, rendersRecordPages, shardFromEnv, WHOLE_BUNDLE, type Shard } from '../lib/shard.ts';
 
 /** The Pagefind version whose pagefind.js the search page was written and tested against. */
 export const PAGEFIND_VERSION = '1.5.2';
@@ -47,7 +48,10 @@ export function pagefind(): AstroIntegration {
     name: 'budget-site:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        await indexSite(fileURLToPath(dir), logger);
+        const shard = shardFromEnv();
+        // The hub of a sharded build has no record pages, so no index: its search page merges the shards' (src/lib/shard.ts).
+        if (shard.mode === 'hub') return logger.info('hub of a sharded build: no search index of its own');
+        await indexSite(fileURLToPath(dir), logger, recordsDir(), shard);
       },
     },
   };
@@ -72,20 +76,23 @@ type SortKeys = Pick<ProjectRecord, 'id' | 'year' | 'kind' | 'name'> & { jurisdi
  * validated, and only its sort keys are kept: an invalid record fails here,
  * before Pagefind is started.
  */
-export function filesInDefaultOrder(dir: string): string[] {
-  const keyed = recordFileNames(dir).map((name) => {
+export function filesInDefaultOrder(dir: string, shard: Shard = { mode: 'all' }): string[] {
+  const keyed = recordFileNames(dir).flatMap((name) => {
     const read = readRecordFile(path.join(dir, name));
     if ('error' in read) fail('could not read a record', [formatLoadError(read.error)]);
     const r = read.record;
-    return { file: read.file, keys: { id: r.id, year: r.year, kind: r.kind, name: r.name, jurisdiction: { code: r.jurisdiction.code } } satisfies SortKeys };
+    if (!rendersRecordPages(shard, r)) return [];
+    return [{ file: read.file, keys: { id: r.id, year: r.year, kind: r.kind, name: r.name, jurisdiction: { code: r.jurisdiction.code } } satisfies SortKeys }];
   });
   keyed.sort((a, b) => compareDefault(a.keys as ProjectRecord, b.keys as ProjectRecord));
   return keyed.map((k) => k.file);
 }
 
-export async function indexSite(outDir: string, logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>, dir: string = recordsDir()): Promise<void> {
-  const files = filesInDefaultOrder(dir);
-  const outputPath = path.join(outDir, 'pagefind');
+export async function indexSite(outDir: string, logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>, dir: string = recordsDir(), shard: Shard = { mode: 'all' }): Promise<void> {
+  const started = performance.now();
+  const files = filesInDefaultOrder(dir, shard);
+  // A whole build's index is pagefind/; a record shard's, pagefind/<by>-<key>/.
+  const outputPath = path.join(outDir, shard.mode === 'records' ? bundleFolder(shard.by, shard.key) : WHOLE_BUNDLE);
   rmSync(outputPath, { recursive: true, force: true });
   // Smaller index chunks than Pagefind's default (20000 locations): every query piece loads the chunk
   // that holds it, so at 10,000 projects this keeps a later query near 20 KB instead of 35 (see
@@ -117,7 +124,8 @@ export async function indexSite(outDir: string, logger: Pick<AstroIntegrationLog
     fail(`version ${entry.version} is not ${PAGEFIND_VERSION}`, ['the search page depends on how pagefind.js reads its language and splits queries; check src/scripts/search.ts before upgrading']);
   }
   const changed = canonicalizeIndex(outputPath);
-  logger.info(`Indexed ${files.length} projects into ${outputPath} (${changed} files rewritten in canonical order)`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  logger.info(`Indexed ${files.length} projects into ${outputPath} (${changed} files rewritten in canonical order) in ${seconds}s`);
 }
 
 function fail(what: string, errors: string[]): never {

@@ -19,6 +19,7 @@ import { readSchemaDocs } from '../export/schemaDocs';
 import { writeOpenData } from '../export/stream';
 import type { ProjectRecord } from '../schema/record';
 import { checkedRecordFiles } from './records';
+import { shardFromEnv } from './shard';
 
 export interface DataFile {
   /** File name: stable, also the URL <base>data/<name>. */
@@ -85,6 +86,8 @@ export const MANIFEST_ENV = 'BUDGET_SITE_OPEN_DATA_MANIFEST';
 
 /** The open-data files of this build, for the data page: read from the manifest the integration wrote. */
 export function openDataFiles(): DataFile[] {
+  // A record shard has no open-data files (the hub's data page lists them) and its data page is not kept.
+  if (shardFromEnv().mode === 'records') return [];
   const manifest = process.env[MANIFEST_ENV];
   if (!manifest) throw new Error(`${MANIFEST_ENV} is not set: the open-data integration (src/integrations/open-data.ts) did not run`);
   return JSON.parse(readFileSync(manifest, 'utf8')) as DataFile[];

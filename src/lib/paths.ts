@@ -31,8 +31,8 @@ export const paths = {
   year: (year: number) => href(`years/${year}/`),
   kind: (kind: Kind) => href(`kinds/${kind}/`),
   search: () => href('search/'),
-  /** Pagefind's browser script, written by the build (src/integrations/pagefind.ts). */
-  pagefindScript: () => href('pagefind/pagefind.js'),
+  /** Pagefind's browser script in a bundle folder ("pagefind/", or a shard's; src/lib/shard.ts), written by src/integrations/pagefind.ts. */
+  pagefindScript: (bundle = 'pagefind/') => href(`${bundle}pagefind.js`),
   /** The HTML view of a source document, with a line anchor (#L12). */
   source: (file: string, line?: number) => href(`sources/${sourceSlug(file)}/${line ? `#L${line}` : ''}`),
   categories: () => href('categories/'),

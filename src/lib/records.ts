@@ -20,6 +20,7 @@ import { duplicateIds, formatLoadError, readRecordFile, recordFileNames, records
 import type { ProjectRecord } from '../schema/record';
 import { compareDefault, jurisdictionTree, type JurisdictionNode } from './facets';
 import { sourceProblem } from './sources';
+import { bundleFolder, rendersRecordPages, shardFromEnv, shardKeyOf, sortKeys, WHOLE_BUNDLE } from './shard';
 
 let cache: ProjectRecord[] | undefined;
 let jurisdictions: Map<string, JurisdictionNode> | undefined;
@@ -70,10 +71,39 @@ export function checkedRecordFiles(dir: string = recordsDir()): string[] {
   return keys.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((k) => k.file);
 }
 
-/** All records, checked, in the default order; read once per build. */
+/**
+ * All records, checked, in the default order; read once per build. In a
+ * record shard (src/lib/shard.ts) only the shard's records: every file is
+ * still checked, so each shard refuses a bad dataset as the whole build would.
+ */
 export async function getRecords(): Promise<ProjectRecord[]> {
-  if (!cache) cache = readCheckedRecords().sort(compareDefault);
+  if (!cache) {
+    const shard = shardFromEnv();
+    const records: ProjectRecord[] = [];
+    checkFolder(recordsDir(), (e) => {
+      if (shard.mode !== 'records' || rendersRecordPages(shard, e.record)) records.push(e.record);
+    });
+    cache = records.sort(compareDefault);
+  }
   return cache;
+}
+
+/** The records whose own pages this build renders: all of them, none in the hub, the shard's in a record shard. */
+export async function getRecordPageRecords(): Promise<ProjectRecord[]> {
+  return shardFromEnv().mode === 'hub' ? [] : getRecords();
+}
+
+/**
+ * The Pagefind bundles the search page searches, relative to the base path:
+ * "pagefind/" for a whole build; in the hub of a sharded build, one per shard
+ * that has records, in key order (the first is loaded, the others merged).
+ */
+export async function getSearchBundles(): Promise<string[]> {
+  const shard = shardFromEnv();
+  if (shard.mode === 'all') return [WHOLE_BUNDLE];
+  if (shard.mode === 'records') return [bundleFolder(shard.by, shard.key)];
+  const keys = sortKeys((await getRecords()).map((r) => shardKeyOf(r, shard.by)));
+  return keys.map((k) => bundleFolder(shard.by, k));
 }
 
 /** The jurisdictions with records and their ancestors, by code; computed once per build. */

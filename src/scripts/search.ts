@@ -47,6 +47,7 @@ interface PagefindSearch {
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, o?: Record<string, unknown>): Promise<void>;
   search(term: string | null, o?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
 }
 
@@ -55,6 +56,20 @@ const EXCERPT_LENGTH = 90;
 const FILTER_KEYS = ['jurisdiction', 'year', 'kind', 'department'] as const;
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+/**
+ * The Pagefind bundles to search, relative to the base ("pagefind/"; in a
+ * sharded build one per shard: src/lib/shard.ts). Only folder names made of
+ * letters, digits and dashes are taken.
+ */
+const bundles = ((): string[] => {
+  try {
+    const list = JSON.parse(document.querySelector<HTMLElement>('#search-title')?.dataset.bundles ?? '[]') as unknown;
+    const ok = Array.isArray(list) ? list.filter((b): b is string => typeof b === 'string' && /^pagefind\/([a-z]+-[0-9x]+\/)?$/.test(b)) : [];
+    return ok.length > 0 ? ok : ['pagefind/'];
+  } catch {
+    return ['pagefind/'];
+  }
+})();
 const input = document.querySelector<HTMLInputElement>('#header-q')!;
 const form = document.querySelector<HTMLFormElement>('#header-search')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
@@ -75,7 +90,7 @@ let pagefindPromise: Promise<PagefindApi> | null = null;
 /** pagefind.js and its index, loaded once. */
 function loadPagefind(): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
-    const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
+    const pagefind = (await import(/* @vite-ignore */ `${base}${bundles[0]}pagefind.js`)) as PagefindApi;
     // Pagefind searches in its web worker (pagefind-worker.js): at 10,000 projects searching on the
     // main thread (noWorker) blocked it for longer in Lighthouse's mobile runs (TBT 2.4 s against 1.5 s).
     await pagefind.options({ baseUrl: base });
@@ -94,6 +109,8 @@ function loadPagefind(): Promise<PagefindApi> {
       else html.setAttribute('lang', lang);
     }
     await started;
+    // The other shards' indexes: searched with the first one's WebAssembly and language, results merged by score.
+    for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(`${base}${bundle}`, { baseUrl: base });
     return pagefind;
   })();
   pagefindPromise.catch(() => {

@@ -1,10 +1,10 @@
 /** The record as JSON, exactly as validated by the content collection. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getRecords } from '../../lib/records';
+import { getRecordPageRecords } from '../../lib/records';
 import type { ProjectRecord } from '../../schema/record';
 
 export const getStaticPaths = (async () =>
-  (await getRecords()).map((record) => ({ params: { id: record.id }, props: { record } }))) satisfies GetStaticPaths;
+  (await getRecordPageRecords()).map((record) => ({ params: { id: record.id }, props: { record } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ record: ProjectRecord }> = ({ props }) =>
   new Response(JSON.stringify(props.record, null, 2) + '\n', {
