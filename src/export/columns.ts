@@ -110,29 +110,35 @@ function pick(names: string[]): Column[] {
   });
 }
 
+/** The columns depend only on the schema: computed once, not on every call (every per-project CSV asks). */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 const POSITION: Column = { name: 'position', type: 'integer', required: true };
 
 /** projects.csv: every scalar field of the record except the execution block (execution.csv), plus the category. */
-export function projectColumns(): Column[] {
+export const projectColumns = once((): Column[] => {
   return [...leafColumns(ProjectRecord, '', ['execution']), ...categoryColumns()];
-}
+});
 
 const PROJECT_KEY = ['id', 'kind', 'year', 'jurisdiction.code', 'jurisdiction.name', 'name', 'category.name'];
 
 /** indicators.csv: the project's key columns, position, then every indicator field. */
-export function indicatorColumns(): Column[] {
+export const indicatorColumns = once((): Column[] => {
   const el = (zodAt(ProjectRecord, 'indicators') as z.ZodArray<AnyZod>).element;
   return [...pick(PROJECT_KEY), POSITION, ...leafColumns(el, 'indicators')];
-}
+});
 
 /** execution.csv: one row per self-evaluation, the execution block and the score. */
-export function executionColumns(): Column[] {
+export const executionColumns = once((): Column[] => {
   const ex = zodAt(ProjectRecord, 'execution') as AnyZod;
   return [...pick([...PROJECT_KEY, 'budget.total']), ...leafColumns(ex, 'execution', [], true), ...pick(['totalScore', 'totalWeight'])];
-}
+});
 
 /** execution-funding.csv: one row per funding row under 年度资金总额. */
-export function fundingColumns(): Column[] {
+export const fundingColumns = once((): Column[] => {
   const el = (zodAt(ProjectRecord, 'execution.funding') as z.ZodArray<AnyZod>).element;
   return [...pick(['id', 'jurisdiction.code', 'year', 'name']), POSITION, ...leafColumns(el, 'execution.funding')];
-}
+});

@@ -142,7 +142,10 @@ export function indicatorsCsv(records: readonly ExportRecord[], overrides: Overr
     iCols.map((c) => c.name),
     records.flatMap((rec) => {
       const r = { ...rec, category: categoryOf(rec, overrides) };
-      return r.indicators.map((ind, i) => iCols.map((c) => getPath({ ...r, indicators: ind, position: i + 1 }, c.name)));
+      return r.indicators.map((ind, i) => {
+        const row = { ...r, indicators: ind, position: i + 1 };
+        return iCols.map((c) => getPath(row, c.name));
+      });
     }),
   );
 }
@@ -226,7 +229,7 @@ export function exportOpenData(records: readonly ExportRecord[], opts: ExportOpt
   const fundingCsv = toCsv(
     fCols.map((c) => c.name),
     selfevals.flatMap((r) =>
-      (r.execution?.funding ?? []).map((f, i) => fCols.map((c) => getPath({ ...r, execution: { ...r.execution, funding: f }, position: i + 1 }, c.name))),
+      (r.execution?.funding ?? []).map((f, i) => ((row) => fCols.map((c) => getPath(row, c.name)))({ ...r, execution: { ...r.execution, funding: f }, position: i + 1 })),
     ),
   );
   const tables: Table[] = [matrixTable(budgetMatrix(withCat)), unitCostTable(unitCosts(withCat))];

@@ -97,11 +97,14 @@ export function writeOpenData(records: Iterable<ExportRecord>, outDir: string, o
     const r = { ...rec, category: categoryOf(rec, overrides) };
     array.push(r);
     projects.write(csvRow(pCols.map((c) => getPath(r, c.name))));
-    r.indicators.forEach((ind, i) => indicators.write(csvRow(iCols.map((c) => getPath({ ...r, indicators: ind, position: i + 1 }, c.name)))));
+    r.indicators.forEach((ind, i) => {
+      const row = { ...r, indicators: ind, position: i + 1 };
+      indicators.write(csvRow(iCols.map((c) => getPath(row, c.name))));
+    });
     if (r.kind === 'self-evaluation' || r.execution !== null) {
       execution.write(csvRow(eCols.map((c) => getPath(r, c.name))));
       (r.execution?.funding ?? []).forEach((f, i) =>
-        funding.write(csvRow(fCols.map((c) => getPath({ ...r, execution: { ...r.execution, funding: f }, position: i + 1 }, c.name)))),
+        funding.write(csvRow(((row) => fCols.map((c) => getPath(row, c.name)))({ ...r, execution: { ...r.execution, funding: f }, position: i + 1 }))),
       );
     }
     costs.push(...gazetteUnitCosts(r), ...pairedUnitCosts(r));
