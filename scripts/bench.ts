@@ -17,9 +17,11 @@ import path from 'node:path';
 import { parseCommandLine } from '../src/domain/cli';
 import { syntheticRecords } from './synthetic-records';
 
-const USAGE = `usage: npm run bench -- --projects N [--keep]
+const USAGE = `usage: npm run bench -- --projects N [--shard-by province|year] [--keep]
 
   --projects N   how many synthetic records to build (default 1000)
+  --shard-by B   build the site in shards, one process after the other (npm run shards -- all --by B),
+                 and merge them; the peak RSS is then the largest shard's
   --keep         keep the temporary folder (records and both builds)
   --help         this text`;
 
@@ -98,16 +100,22 @@ export function timeReport(log: string): { label: string; seconds: number }[] {
       continue;
     }
     const step = /\[([\w:-]+)\] (.*?) in ([\d.]+)(ms|s|m)\b/.exec(line);
-    if (step) steps.push({ label: `${step[1]}: ${step[2].slice(0, 70)}`, seconds: secs(step[3], step[4]) });
+    if (step) {
+      // Summed over the shards of a sharded build: the same step with other numbers is one line.
+      const label = `${step[1]}: ${step[2].replace(/\/\S+/g, '…').replace(/[\d.]+/g, 'N').slice(0, 70)}`;
+      const known = steps.find((x) => x.label === label);
+      if (known) known.seconds += secs(step[3], step[4]);
+      else steps.push({ label, seconds: secs(step[3], step[4]) });
+    }
   }
   const byRoute = [...routes].map(([route, r]) => ({ label: `render ${route} (${r.pages} pages)`, seconds: r.seconds }));
   return [...steps, ...byRoute].sort((a, b) => b.seconds - a.seconds);
 }
 
 /** astro build under /usr/bin/time (CPU of the whole tree), polling the tree's memory; shows a dot every 10 s. */
-function build(label: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+function build(label: string, cwd: string, env: NodeJS.ProcessEnv, command: string[] = [path.resolve('node_modules/.bin/astro'), 'build']): Promise<Run> {
   const started = Date.now();
-  const child = spawn('/usr/bin/time', ['-f', 'BENCH_CPU %U %S', path.resolve('node_modules/.bin/astro'), 'build'], { cwd, env: { ...process.env, ...env } });
+  const child = spawn('/usr/bin/time', ['-f', 'BENCH_CPU %U %S', ...command], { cwd, env: { ...process.env, ...env } });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
@@ -161,7 +169,7 @@ function describe(run: Run, outDir: string) {
 }
 
 async function main(): Promise<number> {
-  const cmd = parseCommandLine(process.argv.slice(2), { code: 'BENCH', usage: USAGE, options: { projects: { type: 'string' }, keep: { type: 'boolean' } } });
+  const cmd = parseCommandLine(process.argv.slice(2), { code: 'BENCH', usage: USAGE, options: { projects: { type: 'string' }, keep: { type: 'boolean' }, 'shard-by': { type: 'string' } } });
   if (!cmd.ok) return cmd.exitCode;
   const projects = Number(cmd.values.projects ?? 1000);
   if (!Number.isInteger(projects) || projects < 1) {
@@ -175,7 +183,14 @@ async function main(): Promise<number> {
   for (const r of syntheticRecords({ projects, from: 'data/records', jurisdictions: 100, seed: 1 }))
     writeFileSync(path.join(records, `${r.id}.json`), JSON.stringify(r));
   const env = { RECORDS_DIR: records, BASE_PATH: '/', NODE_ENV: 'production' };
-  const site = await build('site', process.cwd(), { ...env, OUT_DIR: path.join(tmp, 'site') });
+  const shardBy = cmd.values['shard-by'];
+  if (shardBy !== undefined && shardBy !== 'province' && shardBy !== 'year') {
+    process.stderr.write(`error BENCH_BAD_ARGS: --shard-by must be province or year\n${USAGE}\n`);
+    return 2;
+  }
+  const site = shardBy
+    ? await build(`site in shards by ${shardBy}`, process.cwd(), env, [path.resolve('node_modules/.bin/tsx'), 'scripts/shards.ts', 'all', '--by', shardBy, '--out', path.join(tmp, 'site')])
+    : await build('site', process.cwd(), { ...env, OUT_DIR: path.join(tmp, 'site') });
   // Run from its own folder: with OUT_DIR outside the project Astro stages its server files in <cwd>/.astro/.
   const bare = await build('bare Astro', path.resolve('scripts/bench-bare'), { ...env, OUT_DIR: path.join(tmp, 'bare') });
   for (const r of [site, bare])

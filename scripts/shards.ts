@@ -39,7 +39,7 @@ function buildShard(by: ShardBy, key: string, out: string): Promise<number> {
     process.stderr.write(`building shard ${by}=${key} into ${out}\n`);
     const child = spawn(path.resolve('node_modules/.bin/astro'), ['build'], {
       env: { ...process.env, SHARD_BY: by, SHARD: key, OUT_DIR: path.resolve(out) },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('close', (status) => {
       if (status !== 0) process.stderr.write(`error SHARD_BUILD_FAILED: shard ${by}=${key} exited with ${status}\n`);
