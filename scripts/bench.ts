@@ -179,8 +179,9 @@ async function main(): Promise<number> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'bench-'));
   const records = path.join(tmp, 'records');
   mkdirSync(records);
+  // 100 jurisdictions up to 16,000 projects (the figures in docs/scale.md); more beyond, so that every source record has room (8 years each).
   process.stderr.write(`generating ${projects} records in ${records}\n`);
-  for (const r of syntheticRecords({ projects, from: 'data/records', jurisdictions: 100, seed: 1 }))
+  for (const r of syntheticRecords({ projects, from: 'data/records', jurisdictions: Math.max(100, Math.ceil(projects / 8 / 20)), seed: 1 }))
     writeFileSync(path.join(records, `${r.id}.json`), JSON.stringify(r));
   const env = { RECORDS_DIR: records, BASE_PATH: '/', NODE_ENV: 'production' };
   const shardBy = cmd.values['shard-by'];
