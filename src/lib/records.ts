@@ -88,6 +88,14 @@ export async function getRecords(): Promise<ProjectRecord[]> {
   return cache;
 }
 
+let byId: Map<string, ProjectRecord> | undefined;
+
+/** The records by id; built once per build (pages of flags look their projects up, page after page). */
+export async function getRecordsById(): Promise<Map<string, ProjectRecord>> {
+  byId ??= new Map((await getRecords()).map((r) => [r.id, r]));
+  return byId;
+}
+
 /** The records whose own pages this build renders: all of them, none in the hub, the shard's in a record shard. */
 export async function getRecordPageRecords(): Promise<ProjectRecord[]> {
   return shardFromEnv().mode === 'hub' ? [] : getRecords();
