@@ -96,6 +96,25 @@ export async function getRecordsById(): Promise<Map<string, ProjectRecord>> {
   return byId;
 }
 
+let bySource: Map<string, ProjectRecord[]> | undefined;
+
+/**
+ * The records read from each source file, in the default order; built once
+ * per build. A national dataset has about as many source files as records, so
+ * filtering all records for each source page would be quadratic.
+ */
+export async function getRecordsBySource(): Promise<Map<string, ProjectRecord[]>> {
+  if (!bySource) {
+    bySource = new Map();
+    for (const r of await getRecords()) {
+      const list = bySource.get(r.source.file);
+      if (list) list.push(r);
+      else bySource.set(r.source.file, [r]);
+    }
+  }
+  return bySource;
+}
+
 /** The records whose own pages this build renders: all of them, none in the hub, the shard's in a record shard. */
 export async function getRecordPageRecords(): Promise<ProjectRecord[]> {
   return shardFromEnv().mode === 'hub' ? [] : getRecords();
