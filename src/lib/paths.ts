@@ -39,9 +39,15 @@ export const paths = {
   category: (name: string | null) => href(`categories/${categorySlug(name)}/`),
   categoryCsv: (name: string | null) => href(`data/categories/${categorySlug(name)}.csv`),
   compare: () => href('compare/'),
+  /** The comparison builder's data: compare/data/index.json and compare/data/<code>-<year>.json (src/lib/compare-data.ts). */
+  compareData: (file: string) => href(`compare/data/${file}.json`),
   matrix: () => href('compare/matrix/'),
+  /** One province's jurisdictions × years (code "x": the jurisdictions not identified). */
+  matrixProvince: (code: string) => href(`compare/matrix/${code}/`),
   unitCosts: () => href('compare/unit-costs/'),
   compareYears: () => href('compare/years/'),
+  /** One jurisdiction over the years (code "x": the jurisdictions not identified). */
+  compareYearsOf: (code: string) => href(`compare/years/${code}/`),
   data: () => href('data/'),
   dataFile: (file: string) => href(`data/${file}`),
   checks: () => href('checks/'),

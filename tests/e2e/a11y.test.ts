@@ -51,8 +51,10 @@ async function pageKinds(page: Page): Promise<[string, string][]> {
     ['compare', 'compare/'],
     ['compare, a selection', `compare/?j=${withJurisdiction.jurisdiction.code}`],
     ['matrix', 'compare/matrix/'],
+    ['matrix, one province', `compare/matrix/${withJurisdiction.jurisdiction.code!.slice(0, 2)}0000/`],
     ['unit costs', 'compare/unit-costs/'],
     ['across years', 'compare/years/'],
+    ['across years, one jurisdiction', `compare/years/${withJurisdiction.jurisdiction.code}/`],
     ['checks', 'checks/'],
     ['one check', `checks/${flags[0]?.check ?? 'EXEC_RATE_MISMATCH'}/`],
     ['methodology', 'methodology/'],
@@ -65,6 +67,8 @@ async function pageKinds(page: Page): Promise<[string, string][]> {
 }
 
 async function settle(page: Page, path: string) {
+  // The comparison builder renders after loading its data files.
+  if (/^compare\/(\?|$)/.test(path)) await page.waitForSelector('#compare-results[data-state="ready"]', { state: 'attached', timeout: 10_000 });
   if (path.startsWith('search/')) await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '', null, { timeout: 10_000 });
 }
 
@@ -230,6 +234,7 @@ describe('phone layouts at 390 px', () => {
     for (const label of ['实际完成值', '得分', '未完成原因']) expect(cells.some(([l]) => l === label), label).toBe(true);
     expect(cells.filter(([, right]) => right > 390)).toEqual([]);
     await page.goto(`${siteUrl}compare/`);
+    await page.waitForSelector('#compare-results[data-state="ready"]', { state: 'attached', timeout: 10_000 });
     const amounts = await page.locator('.compare-table td.c-budget').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().right));
     expect(amounts.length).toBeGreaterThan(0);
     expect(amounts.filter((r) => r > 390)).toEqual([]);
