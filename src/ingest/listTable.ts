@@ -17,7 +17,7 @@ import type { Indicator, Party } from '../schema/record.ts';
 import { moneyUnitIn, parseMoney, parsePlainNumber, type MoneyUnit } from './amount.ts';
 import { IngestError } from './errors.ts';
 import { readLabel } from './levels.ts';
-import type { ParsedRecord } from './parse.ts';
+import type { ParsedRecord } from './grammar/types.ts';
 import { collapse, compact, tidy } from '../domain/text.ts';
 import { splitCells } from './text.ts';
 import { hasGarbledNumber, parseValue } from './value.ts';
