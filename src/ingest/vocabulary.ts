@@ -197,6 +197,12 @@ export const LIST_PROJECT_COLUMNS: [RegExp, ProjectRole][] = [
   [/^(年度目标|年度绩效目标|项目年度目标|绩效目标)$/, 'goal'],
 ];
 
+/** The project column a list table's header cell names, or null. */
+export function projectRole(cell: string): ProjectRole | null {
+  const c = compact(cell);
+  return LIST_PROJECT_COLUMNS.find(([re]) => re.test(c))?.[1] ?? null;
+}
+
 export function columnRole(cell: string): Role | null {
   const c = compact(cell);
   if (c === '') return null;

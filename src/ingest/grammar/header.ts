@@ -171,8 +171,12 @@ export function fieldValueRow(s: State, { row, text, c, doc }: RowContext): Outc
   });
 }
 
-/** An amount in the unit its cell, its label or the table states; null: not printed; undefined: not read. */
-function money(d: Draft, doc: Doc, value: string, labelUnit: MoneyUnit | null, row: Row): number | null | undefined {
+/**
+ * An amount in the unit its cell, its label or the table states (in yuan); null: not printed;
+ * undefined: not read (no unit stated). A free-text amount gives its stated total, its line stays in
+ * unparsed; anything else fails with INGEST_BAD_AMOUNT.
+ */
+export function money(d: Draft, doc: Doc, value: string, labelUnit: MoneyUnit | null, row: { lines: readonly number[] }): number | null | undefined {
   const unit = moneyUnitIn(value) ?? labelUnit ?? d.unit;
   if (unit === null) {
     // No unit stated anywhere: the number cannot be read as yuan without guessing.

@@ -8,14 +8,15 @@
  * fields are found by their labels (src/ingest/fields.ts); the indicator table
  * by its header (一级指标 / 三级指标 / 指标值 …) or its level labels; cells are
  * recognised by their words wherever a shifted row puts them. A multi-project
- * list table is read by the list-table rules (listTable.ts) from the same rows.
+ * list table is read by the grammar's list-table mode (listTable.ts) from the
+ * same rows, with the same vocabulary, indicator and record assembly.
  *
  * Every line of a record's span is accounted for: it becomes a field, is table
  * structure (a title, a header row, an empty template row), or is listed in
  * `unparsed`. A table cut off is left out and reported (ParsedDocument.omitted).
  */
 import { IngestError } from '../errors.ts';
-import { isListTable, parseListTable } from '../listTable.ts';
+import { readListHeader, readListTable } from './listTable.ts';
 import { detectLayout } from '../../ingest/layouts/index.ts';
 import { recordSpans } from '../spans.ts';
 import { DOCUMENT_YEAR } from '../vocabulary.ts';
@@ -30,9 +31,14 @@ export { splitNameValue, splitNameValues } from './flat.ts';
 export function parseDocument(text: string, file: string): ParsedDocument {
   const lines = text.split(/\r\n|\r|\n/);
   if (lines.every((l) => l.trim() === '')) throw new IngestError('INGEST_EMPTY_FILE', file, 1, 'nothing to read');
-  if (isListTable(lines)) {
-    const list = parseListTable(lines, file);
-    return { ...list, structureLines: new Set(), layout: { reader: { name: 'multi-project list table' }, confidence: 1 } };
+  const layout = detectLayout(lines);
+  // A multi-project list table (one row per indicator, the project's cells on its first row): the
+  // grammar's list-table mode, on the same reader's rows.
+  const rows = layout.reader.rows(lines, 0, lines.length - 1);
+  const listHeader = readListHeader(rows);
+  if (listHeader) {
+    const list = readListTable(rows, listHeader, lines, file);
+    return { ...list, layout: { reader: { name: `${layout.reader.name}, multi-project list table` }, confidence: layout.confidence } };
   }
   const spans = recordSpans(lines);
   if (spans.length === 0) {
@@ -41,7 +47,6 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   }
   const documentYear = documentYearOf(lines);
   const structureLines = new Set<number>();
-  const layout = detectLayout(lines);
   const records: ParsedRecord[] = [];
   const omitted: IngestError[] = [];
   spans.forEach((span, k) => {

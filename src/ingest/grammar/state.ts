@@ -202,11 +202,11 @@ export function edit(s: State, change: (d: Draft) => void): State {
  * What a rule returns: the new state when it read the row; `{ pass }` when it only changed the
  * state (the end of a block) and the next rules are to see the row; null when the row is not its.
  */
-export type Outcome = State | { pass: State } | null;
-export type Rule<X = RowContext> = { kind: string; read: (s: State, x: X) => Outcome };
+export type Outcome<S = State> = S | { pass: S } | null;
+export type Rule<X = RowContext, S = State> = { kind: string; read: (s: S, x: X) => Outcome<S> };
 
 /** Run a declared ordered table of rules on a row: the first rule that reads it wins. */
-export function applyRules<X>(rules: readonly Rule<X>[], s: State, x: X): State {
+export function applyRules<X, S extends object>(rules: readonly Rule<X, S>[], s: S, x: X): S {
   let state = s;
   for (const rule of rules) {
     const out = rule.read(state, x);
