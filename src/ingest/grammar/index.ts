@@ -17,7 +17,7 @@
  */
 import { IngestError } from '../errors.ts';
 import { readListHeader, readListTable } from './listTable.ts';
-import { detectLayout } from '../../ingest/layouts/index.ts';
+import { READERS, detectLayout, type LayoutReader } from '../../ingest/layouts/index.ts';
 import { recordSpans } from '../spans.ts';
 import { DOCUMENT_YEAR } from '../vocabulary.ts';
 import { assembleRecord } from './record.ts';
@@ -27,11 +27,14 @@ import type { ParsedDocument, ParsedRecord } from './types.ts';
 export type { ParsedDocument, ParsedRecord } from './types.ts';
 export { splitNameValue, splitNameValues } from './flat.ts';
 
-/** Parse a document. `file` is used in errors and in `source.file`. */
-export function parseDocument(text: string, file: string): ParsedDocument {
+/**
+ * Parse a document. `file` is used in errors and in `source.file`; `readers`: the layout readers to
+ * choose from (the registry, src/ingest/layouts/index.ts, unless told).
+ */
+export function parseDocument(text: string, file: string, readers: readonly LayoutReader[] = READERS): ParsedDocument {
   const lines = text.split(/\r\n|\r|\n/);
   if (lines.every((l) => l.trim() === '')) throw new IngestError('INGEST_EMPTY_FILE', file, 1, 'nothing to read');
-  const layout = detectLayout(lines);
+  const layout = detectLayout(lines, readers);
   // A multi-project list table (one row per indicator, the project's cells on its first row): the
   // grammar's list-table mode, on the same reader's rows.
   const rows = layout.reader.rows(lines, 0, lines.length - 1);

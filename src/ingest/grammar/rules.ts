@@ -33,7 +33,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Read one table (the document's lines in `doc.span`) through the reader's rows: the state at its end. */
-export function readTable(doc: Doc, reader: LayoutReader): State {
+export function readTable(doc: Doc, reader: LayoutReader, rules: readonly Rule[] = RULES): State {
   const rows = reader.rows(doc.lines as string[], doc.span.from, doc.span.to);
   // A line that holds several rows (a linearised table) is read only when each of its rows is.
   const rowsPerLine = new Map<number, number>();
@@ -42,7 +42,7 @@ export function readTable(doc: Doc, reader: LayoutReader): State {
   for (const row of rows) {
     if (row.lines.every((l) => l <= s.gridUntil)) continue; // read by the long-term grid
     const before = s.rowUsed ? edit(s, (d) => void (d.rowUsed = false)) : s;
-    s = applyRules(RULES, before, rowContext(row, doc));
+    s = applyRules(rules, before, rowContext(row, doc));
     if (!s.rowUsed) {
       const shared = row.lines.filter((l) => (rowsPerLine.get(l) ?? 0) > 1);
       if (shared.length > 0) s = edit(s, (d) => partly(d, shared));
