@@ -7,7 +7,7 @@ import type { Value } from '../../schema/record.ts';
 import { compact } from '../../domain/text.ts';
 import { isParenthetical, readLabel, readLabelRun, type Label } from '../levels.ts';
 import { parseValue } from '../value.ts';
-import { INDICATOR_PREFIX, PLACEHOLDER, type Role } from '../vocabulary.ts';
+import { INDICATOR_PREFIX, LABEL_END_WORD, PLACEHOLDER, type Role } from '../vocabulary.ts';
 import { flushPending } from './assemble.ts';
 import { applyRules, edit, setLabels, use, valueRoles, type Outcome, type RowContext, type Rule, type State } from './state.ts';
 
@@ -40,11 +40,11 @@ function labelSuffix(s: State, { x, t }: FlatContext): Outcome {
 
 /** The 指标 that ends a label wrapped over two cells (经济效益 / 指标). */
 function wrappedLabel(s: State, { x, c }: FlatContext): Outcome {
-  if (c !== '指标' || s.pending) return null;
+  if (c !== LABEL_END_WORD || s.pending) return null;
   const which = s.lastLabelWas === 'l2' ? 'level2' : s.lastLabelWas === 'l1' ? 'level1' : null;
   if (!which) return null;
   const raw = s[which].raw;
-  if (raw === null || compact(raw).endsWith('指标')) return null;
+  if (raw === null || compact(raw).endsWith(LABEL_END_WORD)) return null;
   return edit(s, (d) => {
     d[which].raw = raw + c;
     use(d, x.row);

@@ -14,7 +14,9 @@ import { readFields } from '../fields.ts';
 import type { Row } from '../../ingest/layouts/index.ts';
 import { isSeparatorRow } from '../text.ts';
 import {
+  ANNUAL_AMOUNT_LABEL,
   BUDGET_HEADER,
+  CODED_PARTY,
   BUDGET_ROW_FIELDS,
   FIELD_LABELS,
   GOAL_LABEL_CELL,
@@ -23,7 +25,9 @@ import {
   TABLE_START,
   TITLE,
   UNIT_LINE,
+  YEAR_IN_TITLE,
   YEAR_LINE,
+  YEAR_LINE_LOOSE,
   goalSubheader,
   isFurniture,
   type FieldKey,
@@ -69,7 +73,7 @@ export function titleRow(s: State, { row, text, c }: RowContext): Outcome {
     d.title = tidy(text);
     const kind = KIND_WORDS.find(([re]) => re.test(c));
     if (kind) d.kind = kind[1];
-    const y = /(\d{4})\s*年/.exec(text);
+    const y = YEAR_IN_TITLE.exec(text);
     if (y) d.year = Number(y[1]);
     use(d, row, 'structure');
   });
@@ -77,7 +81,7 @@ export function titleRow(s: State, { row, text, c }: RowContext): Outcome {
 
 /** (2024年度); before the table's name, a year line whose bracket was lost in the copy (2020年度)). */
 export function yearRow(s: State, { row, text }: RowContext): Outcome {
-  const year = YEAR_LINE.exec(text.trim()) ?? (s.name === null ? /^[（(]?\s*(\d{4})\s*年度?\s*[)）]?$/.exec(text.trim()) : null);
+  const year = YEAR_LINE.exec(text.trim()) ?? (s.name === null ? YEAR_LINE_LOOSE.exec(text.trim()) : null);
   if (!year || s.section !== 'header') return null;
   return edit(s, (d) => {
     d.year = Number(year[1]);
@@ -210,7 +214,7 @@ function field(d: Draft, doc: Doc, key: FieldKey, label: string, rawValue: strin
       return true;
     case 'department':
     case 'implementingUnit': {
-      const m = /^[【[]\s*([0-9A-Za-z]+)\s*[】\]]\s*(.*)$/.exec(value);
+      const m = CODED_PARTY.exec(value);
       const party = m ? { name: tidy(m[2]), code: m[1] } : { name: tidy(value), code: null };
       if (party.name === '') return false;
       d[key] = party;
@@ -239,7 +243,7 @@ function field(d: Draft, doc: Doc, key: FieldKey, label: string, rawValue: strin
       if (prev && prev.value !== null && v !== null && prev.value !== v) {
         // Two different amounts for one field (资金总额 for the project's life, 当年资金总额 for the
         // year): the one labelled for the year wins; the other stays in unparsed.
-        const annual = /当年|年度/.test(label || d.pendingLabel || '');
+        const annual = ANNUAL_AMOUNT_LABEL.test(label || d.pendingLabel || '');
         partly(d, annual ? prev.lines : row.lines);
         if (!annual) return true;
       }

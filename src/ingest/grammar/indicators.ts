@@ -14,11 +14,13 @@ import {
   GROUP_CELL,
   HEADER_WORD,
   INDICATOR_HEADER,
+  INDICATORS_CELL,
   INDICATOR_PREFIX,
   NATURE_CELL,
   NOTE_ROW,
   PLACEHOLDER,
   QUALITATIVE_TARGETS,
+  TOTAL_LABEL,
   TOTAL_ROW,
   UNIT_CELL,
   columnRole,
@@ -94,7 +96,7 @@ export function indicatorHeaderRow(s: State, x: RowContext): Outcome {
       startTable(d, header, row);
       use(d, row, 'structure');
     });
-  if (c === '绩效指标')
+  if (c === INDICATORS_CELL)
     return edit(s, (d) => {
       d.section = 'indicators';
       use(d, row, 'structure');
@@ -138,7 +140,7 @@ function totalRow(s: State, { row, text, c }: RowContext): Outcome {
     flushPending(d);
     const nums = (row.flat ? text.split(/\s+/) : row.cells)
       .map((x) => x.trim())
-      .filter((x) => x !== '' && !/^总\s*分$/.test(x))
+      .filter((x) => x !== '' && !TOTAL_LABEL.test(x))
       .map((x) => parsePlainNumber(x));
     const numbers = nums.filter((x): x is number => typeof x === 'number');
     if (numbers.length >= 2) [d.totalWeight, d.totalScore] = numbers.slice(-2);
@@ -253,7 +255,7 @@ function shifted(d: Draft, row: Row, roles: Role[], nonEmpty: { x: string; i: nu
 export const INDICATOR_RULES: readonly Rule[] = [
   { kind: 'end of table', read: tableEndRow },
   { kind: 'indicator header', read: repeatedHeaderRow },
-  { kind: 'group cell', read: (s, { row, c }) => (c === '绩效指标' || c === '名称' ? edit(s, (d) => use(d, row, 'structure')) : null) },
+  { kind: 'group cell', read: (s, { row, c }) => (GROUP_CELL.test(c) ? edit(s, (d) => use(d, row, 'structure')) : null) },
   { kind: 'total row', read: totalRow },
   { kind: 'flat indicator row', read: (s, x) => (x.row.flat ? flatIndicatorRow(s, x) : null) },
   { kind: 'indicator cells', read: cellsIndicatorRow },

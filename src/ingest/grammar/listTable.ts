@@ -23,10 +23,10 @@ import { collapse, compact, tidy } from '../../domain/text.ts';
 import { IngestError } from '../errors.ts';
 import type { Row } from '../../ingest/layouts/index.ts';
 import { readLabel } from '../levels.ts';
-import { DIRECTION_WORDS, columnRole, projectRole, type ProjectRole, type Role } from '../vocabulary.ts';
+import { DIRECTION_WORDS, LIST_PARTY, columnRole, projectRole, type ProjectRole, type Role } from '../vocabulary.ts';
 import { pushIndicator } from './assemble.ts';
 import { blankRow, furnitureRow, money, titleRow, unitRow, yearRow } from './header.ts';
-import { assembleRecord } from './record.ts';
+import { assembleRecord, hasSatisfactionRows } from './record.ts';
 import { applyRules, edit, initialState, partly, rowContext, setLevel1, setLevel2, use, type Doc, type Rule, type State } from './state.ts';
 import type { ParsedRecord } from './types.ts';
 
@@ -98,7 +98,7 @@ interface ListRow {
 const party = (text: string): Party | null => {
   const t = tidy(text);
   if (t === '') return null;
-  const m = /^(\d{2,12})\s*[-－]\s*(.+)$/.exec(t);
+  const m = LIST_PARTY.exec(t);
   return m ? { name: m[2], code: m[1] } : { name: t, code: null };
 };
 
@@ -211,7 +211,7 @@ export function readListTable(rows: readonly Row[], header: ListHeader, lines: s
     const first = k === 0 ? 1 : p.lines[0];
     const last = k + 1 < list.projects.length ? list.projects[k + 1].lines[0] - 1 : lines.length;
     const isLast = k === list.projects.length - 1;
-    const satisfied = p.state.indicators.some((i) => i.level1 === '满意度指标' || i.level2 === '服务对象满意度指标');
+    const satisfied = hasSatisfactionRows(p.state.indicators);
     if (p.cut || (isLast && !satisfied) || p.state.indicators.length === 0) {
       const [a, b] = [p.lines[0], p.lines[p.lines.length - 1]];
       omitted.push(new IngestError('INGEST_TRUNCATED_TABLE', file, b, `table "${name}" (lines ${a}–${b}) is cut off: not imported`));

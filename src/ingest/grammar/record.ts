@@ -7,6 +7,7 @@
 import type { Indicator } from '../../schema/record.ts';
 import { IngestError } from '../errors.ts';
 import { targetFromName } from '../value.ts';
+import { SATISFACTION_LEVELS } from '../vocabulary.ts';
 import type { Doc, State } from './state.ts';
 import type { ParsedRecord } from './types.ts';
 
@@ -18,7 +19,7 @@ export function assembleRecord(s: State, doc: Doc): ParsedRecord {
   if (s.indicators.length === 0) throw new IngestError('INGEST_TRUNCATED_TABLE', file, lastLine, `table "${s.name}" has no indicator rows: cut off?`);
   const kind = s.kind ?? (s.execution ? 'self-evaluation' : null);
   if (doc.isLast) {
-    if (!s.indicators.some((i) => i.level1 === '满意度指标' || i.level2 === '服务对象满意度指标'))
+    if (!hasSatisfactionRows(s.indicators))
       throw new IngestError('INGEST_TRUNCATED_TABLE', file, lastLine, `table "${s.name}" ends before its 满意度指标 rows: the document is cut off`);
     if (kind === 'self-evaluation' && !s.sawTotalRow)
       throw new IngestError('INGEST_TRUNCATED_TABLE', file, lastLine, `self-evaluation "${s.name}" ends without its 总分 row: the document is cut off`);
@@ -51,6 +52,11 @@ export function assembleRecord(s: State, doc: Doc): ParsedRecord {
     source: { file, lines: [firstLine, lastLine] },
     unparsed,
   };
+}
+
+/** The table has its satisfaction rows (the group a complete table ends with). */
+export function hasSatisfactionRows(indicators: readonly Pick<Indicator, 'level1' | 'level2'>[]): boolean {
+  return indicators.some((i) => i.level1 === SATISFACTION_LEVELS.level1 || i.level2 === SATISFACTION_LEVELS.level2);
 }
 
 /**

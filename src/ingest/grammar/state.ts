@@ -14,7 +14,7 @@ import type { Label } from '../levels.ts';
 // The layout readers by a path through src/ingest/: `../layouts` would name the website's layouts (eslint).
 import type { Row } from '../../ingest/layouts/index.ts';
 import type { Span } from '../spans.ts';
-import type { FieldKey, Role } from '../vocabulary.ts';
+import { NON_VALUE_ROLES, type FieldKey, type Role } from '../vocabulary.ts';
 
 export type Section = 'header' | 'budget' | 'goal' | 'goalOutcome' | 'indicators';
 
@@ -267,7 +267,7 @@ export function valueRoles(s: State): Role[] {
   const nameAt = s.columns.indexOf('name');
   return s.columns
     .slice(nameAt + 1)
-    .filter((r): r is Role => r !== null && !['group', 'l1', 'l2', 'name', 'other', 'longTerm'].includes(r));
+    .filter((r): r is Role => r !== null && !NON_VALUE_ROLES.includes(r));
 }
 
 /** The text of a row: a flat row's text, or its cells joined by a space. */
