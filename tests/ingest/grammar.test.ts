@@ -11,6 +11,7 @@ import { READERS, detectLayout, type LayoutReader, type Row } from '../../src/in
 import { RULES, readTable } from '../../src/ingest/grammar/rules.ts';
 import { assembleRecord } from '../../src/ingest/grammar/record.ts';
 import type { Rule } from '../../src/ingest/grammar/state.ts';
+import { LIST_RULES, readListHeader, readListTable, type ListRow, type ListState } from '../../src/ingest/grammar/listTable.ts';
 import { recordSpans } from '../../src/ingest/spans.ts';
 import { readSource, root, sourceFiles } from './helpers.ts';
 
@@ -53,6 +54,28 @@ describe('the rules are pure: (state, row) → state', () => {
       expect(records).toEqual(parsed.records);
       expect(checks).toBeGreaterThan(0);
     });
+
+  it('006 (a list table): no list-table rule changes the state it is given', () => {
+    const file = '006_jingyan_mata_2023.txt';
+    const { text } = readSource(file);
+    const lines = text.split(/\r\n|\r|\n/);
+    const rows = detectLayout(lines).reader.rows(lines, 0, lines.length - 1);
+    const header = readListHeader(rows);
+    expect(header).not.toBeNull();
+    let listChecks = 0;
+    const checkedList: Rule<ListRow, ListState>[] = LIST_RULES.map((rule) => ({
+      kind: rule.kind,
+      read: (s, x) => {
+        const before = structuredClone(s);
+        const out = rule.read(s, x);
+        listChecks++;
+        expect(s, `list rule "${rule.kind}" changed the state it was given (line ${x.row.lines[0]})`).toEqual(before);
+        return out;
+      },
+    }));
+    expect(readListTable(rows, header!, lines, file, checkedList).records).toEqual(parseDocument(text, file).records);
+    expect(listChecks).toBeGreaterThan(rows.length - header!.at - 1);
+  });
 });
 
 describe('adding a layout is one module', () => {

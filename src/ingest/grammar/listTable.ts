@@ -79,13 +79,13 @@ interface Project {
   state: State;
 }
 
-interface ListState {
+export interface ListState {
   department: Party | null;
   lastUnit: Party | null;
   projects: readonly Project[];
 }
 
-interface ListRow {
+export interface ListRow {
   row: Row;
   cells: string[];
   /** Where the indicator cells start (the first 一级 label), -1 when none. */
@@ -170,7 +170,7 @@ function indicatorRow(s: ListState, { row, cells, start, header }: ListRow): Lis
 }
 
 /** The rows under the header, tried in this order. */
-const LIST_RULES: readonly Rule<ListRow, ListState>[] = [
+export const LIST_RULES: readonly Rule<ListRow, ListState>[] = [
   { kind: 'department row', read: departmentRow },
   { kind: 'project row', read: projectRow },
   { kind: 'cut-off row', read: cutRow },
@@ -185,7 +185,13 @@ export interface ListTableResult {
 }
 
 /** Read a list table (its header found by readListHeader) from the reader's rows of the whole document. */
-export function readListTable(rows: readonly Row[], header: ListHeader, lines: string[], file: string): ListTableResult {
+export function readListTable(
+  rows: readonly Row[],
+  header: ListHeader,
+  lines: string[],
+  file: string,
+  rules: readonly Rule<ListRow, ListState>[] = LIST_RULES,
+): ListTableResult {
   const whole: Doc = { lines, span: { from: 0, to: lines.length - 1 }, file, isLast: false };
   let top = initialState();
   for (const row of rows.slice(0, header.at)) {
@@ -201,7 +207,7 @@ export function readListTable(rows: readonly Row[], header: ListHeader, lines: s
     const cells = cellsOf(row);
     if (!cells || cells.length === 0) continue;
     const start = cells.findIndex((c) => readLabel(c)?.level1 != null);
-    list = applyRules(LIST_RULES, list, { row, cells, start, header, top });
+    list = applyRules(rules, list, { row, cells, start, header, top });
   }
 
   const records: ParsedRecord[] = [];
