@@ -2,7 +2,7 @@
  * The tables' vocabulary, declared once as data: header field labels and
  * their synonyms, indicator-table column roles, goal sub-headers, qualitative
  * target phrases, page furniture. The layout readers (src/ingest/layouts/)
- * and the table grammar (src/ingest/parse.ts) read text through these lists;
+ * and the table grammar (src/ingest/grammar/) read text through these lists;
  * adding a synonym seen in a new document means adding one entry here.
  * The indicator level names (一级 / 二级) are in src/ingest/levels.ts.
  * Pure data and small pure functions only.
@@ -136,8 +136,20 @@ export const BUDGET_COLUMNS: [RegExp, 'initialBudget' | 'adjustedBudget' | 'exec
   [/分值/, 'weight'],
   [/得分/, 'score'],
 ];
-/** The 总分 row of a self-evaluation. */
+/** The 总分 row of a self-evaluation, and its label cell. */
 export const TOTAL_ROW = /^总分/;
+export const TOTAL_LABEL = /^总\s*分$/;
+/** A label marking an amount as the year's (当年资金总额, 年度资金总额), preferred to the project's life total. */
+export const ANNUAL_AMOUNT_LABEL = /当年|年度/;
+/** A party printed with its code in brackets (【123001】某某局). */
+export const CODED_PARTY = /^[【[]\s*([0-9A-Za-z]+)\s*[】\]]\s*(.*)$/;
+/** A party printed with its code before a dash (820-马踏镇部门), as list tables print it. */
+export const LIST_PARTY = /^(\d{2,12})\s*[-－]\s*(.+)$/;
+/**
+ * The rows a complete table ends with: 一级 满意度指标, or 二级 服务对象满意度指标 under any 一级
+ * (older tables print it under 效益指标). A document's last table without them is cut off.
+ */
+export const SATISFACTION_LEVELS = { level1: '满意度指标', level2: '服务对象满意度指标' } as const;
 
 // ---------------------------------------------------------------------------
 // Indicator table columns
@@ -146,6 +158,10 @@ export const TOTAL_ROW = /^总分/;
 export const INDICATOR_HEADER = /一级(绩效)?指标.*二级(绩效)?指标|二级(绩效)?指标.*三级(绩效)?指标|三级指标.*(指标值|绩效值)|绩效内容.*绩效值/;
 /** The group column's cell (绩效指标 / 名称 printed before the 一级 label). */
 export const GROUP_CELL = /^(绩效指标|名称)$/;
+/** A 绩效指标 cell above the indicator table: the table starts. */
+export const INDICATORS_CELL = '绩效指标';
+/** The word that ends a level label wrapped over two cells (经济效益 / 指标). */
+export const LABEL_END_WORD = '指标';
 
 export type Role =
   | 'group'
@@ -168,6 +184,9 @@ export type Role =
   | 'longTerm'
   | 'other';
 
+/** Column roles that hold no value of an indicator (the value columns are the others after the name). */
+export const NON_VALUE_ROLES: readonly Role[] = ['group', 'l1', 'l2', 'name', 'other', 'longTerm'];
+
 /** Header cell → column role, first match wins. */
 export const COLUMN_ROLES: [RegExp, Role][] = [
   [/长期/, 'longTerm'],
@@ -186,7 +205,7 @@ export const COLUMN_ROLES: [RegExp, Role][] = [
 ];
 
 /**
- * A multi-project list table's project columns (src/ingest/listTable.ts), printed before the
+ * A multi-project list table's project columns (src/ingest/grammar/listTable.ts), printed before the
  * indicator columns (which take COLUMN_ROLES): 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | …
  */
 export type ProjectRole = 'unit' | 'project' | 'amount' | 'goal';
@@ -196,6 +215,12 @@ export const LIST_PROJECT_COLUMNS: [RegExp, ProjectRole][] = [
   [/^(预算数|预算金额|年度本级预算金额|项目金额|资金总额)/, 'amount'],
   [/^(年度目标|年度绩效目标|项目年度目标|绩效目标)$/, 'goal'],
 ];
+
+/** The project column a list table's header cell names, or null. */
+export function projectRole(cell: string): ProjectRole | null {
+  const c = compact(cell);
+  return LIST_PROJECT_COLUMNS.find(([re]) => re.test(c))?.[1] ?? null;
+}
 
 export function columnRole(cell: string): Role | null {
   const c = compact(cell);
@@ -225,6 +250,10 @@ export const DIRECTION_WORDS = /^(正向指标|反向指标|正向|反向)$/;
 
 export const TITLE = /绩效.{0,8}表/;
 export const YEAR_LINE = /^[（(]\s*(\d{4})\s*年度?\s*[)）]$/;
+/** Before a table's name: a year line whose bracket was lost in the copy (2020年度)). */
+export const YEAR_LINE_LOOSE = /^[（(]?\s*(\d{4})\s*年度?\s*[)）]?$/;
+/** The year in a table's title (2024年度项目支出绩效目标表). */
+export const YEAR_IN_TITLE = /(\d{4})\s*年/;
 /** 单位：万元, 金额单位:元, (万元) on its own line. */
 export const UNIT_LINE = /^(?:(?:金额)?单位\s*[:：]\s*(亿元|万元|元)|[（(](亿元|万元|元)[)）])$/;
 export const ITEM_PREFIX = /^(?:指标|目标)\s*\d+\s*[：:.、]\s*/;

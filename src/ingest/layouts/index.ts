@@ -2,7 +2,8 @@
  * The registry of layout readers. Each reader says how sure it is that it
  * reads a document (0–1); the most certain one reads it. Adding a layout:
  * one module here (a LayoutReader), one entry in READERS, one fixture in
- * tests/ingest/fixtures/ with its test.
+ * tests/ingest/fixtures/ with its test (tests/ingest/grammar.test.ts shows a
+ * reader added from outside: parseDocument takes the readers to choose from).
  */
 import { glued } from './glued.ts';
 import { htmlLinear } from './htmlLinear.ts';
@@ -23,8 +24,9 @@ export interface Detection {
   scores: { name: string; confidence: number }[];
 }
 
-export function detectLayout(lines: string[]): Detection {
-  const scores = READERS.map((r) => ({ reader: r, confidence: r.detect(lines) }));
+/** The reader most sure of the document, among `readers` (the registry unless told). */
+export function detectLayout(lines: string[], readers: readonly LayoutReader[] = READERS): Detection {
+  const scores = readers.map((r) => ({ reader: r, confidence: r.detect(lines) }));
   // Nothing recognised: read cells line by line as well as possible (the table grammar decides).
   if (scores.every((s) => s.confidence === 0)) scores.push({ reader: delimited, confidence: 0.1 });
   const best = scores.reduce((a, b) => (b.confidence > a.confidence ? b : a));

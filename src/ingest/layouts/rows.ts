@@ -72,7 +72,8 @@ export function buildRows(lines: string[], from: number, to: number, mode: FlatM
     if (!flat) {
       endPara();
       if (cells.every((c) => c === '')) continue;
-      rows.push({ cells, flat: false, text: '', lines: [i + 1] });
+      const open = /^\s*[|｜]/.test(line) && !/[|｜]\s*$/.test(line);
+      rows.push({ cells, flat: false, text: '', lines: [i + 1], ...(open ? { open } : {}) });
       continue;
     }
     const t = line.trim();

@@ -1,6 +1,6 @@
 /**
  * Layout readers turn a document's lines into rows of cells; the table
- * grammar (src/ingest/parse.ts) reads the rows through the vocabulary. A
+ * grammar (src/ingest/grammar/) reads the rows through the vocabulary. A
  * reader knows how cells are separated on the page, never what they mean
  * beyond the vocabulary it needs to find the separators.
  */
@@ -15,6 +15,8 @@ export interface Row {
   lines: number[];
   /** The reader could not find the cells of this row with certainty: it is never read as an indicator. */
   uncertain?: boolean;
+  /** A row of border pipes whose last cell has no closing pipe: the row may be cut off mid-cell. */
+  open?: boolean;
 }
 
 export interface LayoutReader {
