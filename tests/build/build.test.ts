@@ -22,7 +22,7 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
   // A build with OUT_DIR outside the project removes ./.astro/ (Astro's fallback server folder), types included; restore them for tsc.
   spawnSync(path.resolve('node_modules/.bin/astro'), ['sync'], { stdio: 'ignore' });
-});
+}, 60_000);
 
 /** astro build, asynchronously: a synchronous spawn would block the test worker past Vitest's RPC timeout. */
 function build(recordsDir: string, outDir: string): Promise<{ status: number | null; output: string }> {

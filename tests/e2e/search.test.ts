@@ -58,7 +58,8 @@ describe('search finds every project whose page contains the query', () => {
     expect(nonEmpty).toBeGreaterThanOrEqual(30);
     expect(problems).toEqual([]);
     await page.close();
-  });
+    // 40 searches in one browser: over a minute on a loaded 2-core machine.
+  }, 180_000);
 
   test('queries that no project contains find nothing, and say so with ways to browse', async () => {
     const { page, problems } = await watchedPage();
