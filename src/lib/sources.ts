@@ -153,10 +153,10 @@ export const FORMAT_NAMES: Record<Format, string> = {
   pdf: 'PDF 文件',
 };
 
-/** A locator as the pages print it: 表 1 第 3 行, 正文第 2 段, 工作表「Sheet1」第 3 行, 第 2 页第 5 行. */
+/** A locator as the pages print it: 表 1 第 3 行, 正文第 2 段, 「Sheet1」第 3 行 (a worksheet), 第 2 页第 5 行. */
 export function locatorLabel(l: Locator): string {
   if ('table' in l) return `表 ${l.table} 第 ${l.row} 行`;
-  if ('sheet' in l) return `工作表「${l.sheet}」第 ${l.row} 行`;
+  if ('sheet' in l) return `「${l.sheet}」第 ${l.row} 行`;
   if ('page' in l) return `第 ${l.page} 页第 ${l.line} 行`;
   return `正文第 ${l.paragraph} 段`;
 }
