@@ -266,3 +266,39 @@ describe('files the importer cannot read fail with their own code', () => {
     expect(messages[2]).toMatch(/reads \.txt/);
   });
 });
+
+describe('the command line reads Word and Excel files', () => {
+  it('npm run ingest reads .docx and .xlsx from the sources folder, with their metadata, each record with its locators', async () => {
+    const { mkdtempSync, copyFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { ingestSources } = await import('../../src/ingest/cli.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'ingest-formats-'));
+    try {
+      copyFileSync(path.join(fixtures, '004_a583d9a954743c2a.docx'), path.join(dir, '004_a583d9a954743c2a.docx'));
+      copyFileSync(path.join(fixtures, '001_0a5d8a87461ba45a.xlsx'), path.join(dir, '001_0a5d8a87461ba45a.xlsx'));
+      for (const seed of ['004_a583d9a954743c2a', '001_0a5d8a87461ba45a']) copyFileSync(path.join(root, 'data/sources', `${seed}.meta.json`), path.join(dir, `${seed}.meta.json`));
+      const docs = await ingestSources(dir);
+      expect(docs.map((d) => d.report.file)).toEqual(['001_0a5d8a87461ba45a.xlsx', '004_a583d9a954743c2a.docx']);
+      const golden = ['001_0a5d8a87461ba45a', '004_a583d9a954743c2a'].flatMap((s) => JSON.parse(readFileSync(path.join(root, 'tests/golden', `${s}.expected.json`), 'utf8')));
+      const records = docs.flatMap((d) => d.records);
+      expect(records.map(comparable)).toEqual(golden);
+      for (const r of records) expect(r.source.locators?.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--stdout prints a Word file\'s records; a broken one fails with its code, file and what to do, exit 1', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const tsx = path.join(root, 'node_modules/.bin/tsx');
+    const ok = spawnSync(tsx, ['src/ingest/cli.ts', '--stdout', 'tests/fixtures/formats/004_a583d9a954743c2a.docx'], { cwd: root, encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    const records = JSON.parse(ok.stdout);
+    expect(records.length).toBe(JSON.parse(readFileSync(path.join(root, 'tests/golden/004_a583d9a954743c2a.expected.json'), 'utf8')).length);
+    expect(records[0].source.locators[0].first).toEqual({ paragraph: 1 });
+    const bad = spawnSync(tsx, ['src/ingest/cli.ts', '--stdout', 'tests/fixtures/formats/004_a583d9a954743c2a.encrypted.xlsx'], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^INGEST_ENCRYPTED tests\/fixtures\/formats\/004_a583d9a954743c2a\.encrypted\.xlsx.*password/);
+  });
+});
