@@ -3,14 +3,23 @@
  * into the published formats under tests/fixtures/formats/, with a writer other
  * than the reader that reads them back:
  *   .html  a hand-built HTML string (read by parse5); a document without tabs as <pre>
- * Each run of tab-separated lines is one <table>; lines between tables are <p>.
+ *   .docx  the `docx` package (read by mammoth): tables with rowSpan/columnSpan
+ *          (w:vMerge, w:gridSpan); a document without tabs one paragraph per line,
+ *          a blank line an empty paragraph
+ *   .xlsx  SheetJS (`xlsx`, read by exceljs): one worksheet "Sheet1", one row per
+ *          line of the text (a blank line an empty row), cells in columns A…,
+ *          merged ranges ("!merges") where the HTML has rowspan/colspan
+ * Each run of tab-separated lines is one table; lines between tables are paragraphs.
  * Merged cells as the published tables have them: an empty 一级指标/二级指标 cell
  * under a filled one is that cell's rowspan; empty cells closing a row are the
  * colspan of the last filled cell (项目名称 spanning the row).
  * Deterministic: the same seeds give the same bytes.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import * as XLSX from 'xlsx';
+import officeCrypto from 'officecrypto-tool';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const SEEDS = ['000_bd5493f012e3b752', '001_0a5d8a87461ba45a', '002_60f5ac7a26e34816', '003_02357b0acc26174d', '004_a583d9a954743c2a'];
@@ -84,11 +93,82 @@ export function toHtml(text: string, title: string): string {
   return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title></head>\n<body>\n${body}\n</body></html>\n`;
 }
 
+/** The document as a Word file written by the `docx` package (not by mammoth, which reads it). */
+export async function toDocx(text: string, title: string): Promise<Buffer> {
+  const para = (t: string) => new Paragraph({ children: t === '' ? [] : [new TextRun(t)] });
+  const children: (Paragraph | Table)[] = !text.includes('\t')
+    ? text.replace(/\n$/, '').split(/\r\n|\r|\n/).map(para)
+    : blocks(text).map((b) => {
+        if (b.kind === 'p') return para(b.text);
+        return new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: merge(b.rows).map(
+            (r) =>
+              new TableRow({
+                children: r
+                  .filter((c): c is Cell => c !== null)
+                  .map((c) => new TableCell({ children: [para(c.text)], ...(c.rowspan > 1 ? { rowSpan: c.rowspan } : {}), ...(c.colspan > 1 ? { columnSpan: c.colspan } : {}) })),
+              }),
+          ),
+        });
+      });
+  const doc = new Document({ title, creator: 'scripts/format-fixtures.ts', sections: [{ children }] });
+  return Packer.toBuffer(doc);
+}
+
+/**
+ * The document as an Excel workbook written by SheetJS (not by exceljs, which
+ * reads it): row n of "Sheet1" is line n of the text; each run of consecutive
+ * tab-separated lines is a table whose merged cells are those of the HTML.
+ */
+export function toXlsx(text: string, title: string): Buffer {
+  const lines = text.replace(/\n$/, '').split(/\r\n|\r|\n/);
+  const aoa: (string | null)[][] = [];
+  const merges: XLSX.Range[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i].includes('\t')) {
+      aoa.push(lines[i] === '' ? [] : [lines[i]]);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && lines[j].includes('\t')) j++;
+    const rows = lines.slice(i, j).map((l) => l.split('\t'));
+    merge(rows).forEach((r, k) => {
+      const cells: (string | null)[] = []; // null: covered by a merged cell, no cell written
+      let col = 0;
+      rows[k].forEach((_, c) => {
+        const cell = r[c];
+        cells.push(cell ? cell.text : null);
+        if (cell && (cell.rowspan > 1 || cell.colspan > 1)) merges.push({ s: { r: i + k, c }, e: { r: i + k + cell.rowspan - 1, c: c + cell.colspan - 1 } });
+        col++;
+      });
+      aoa.push(cells.slice(0, col));
+    });
+    i = j;
+  }
+  const sheet = XLSX.utils.aoa_to_sheet(aoa);
+  sheet['!merges'] = merges;
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Sheet1');
+  book.Props = { Title: title, Author: 'scripts/format-fixtures.ts' };
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: true }) as Buffer;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(out, { recursive: true });
   for (const seed of SEEDS) {
     const text = readFileSync(path.join(root, 'data/sources', `${seed}.txt`), 'utf8');
     writeFileSync(path.join(out, `${seed}.html`), toHtml(text, seed));
+    writeFileSync(path.join(out, `${seed}.docx`), await toDocx(text, seed));
+    writeFileSync(path.join(out, `${seed}.xlsx`), toXlsx(text, seed));
   }
-  console.log(`wrote ${SEEDS.length} HTML fixtures to ${path.relative(root, out)}`);
+  // Password-protected copies (ECMA-376 agile encryption, as Office writes them; password "secret"), written
+  // by officecrypto-tool: the importer must refuse them with INGEST_ENCRYPTED.
+  const last = SEEDS.at(-1)!;
+  // Written once (the encryption's salt is random): kept as committed when they exist.
+  for (const ext of ['docx', 'xlsx'])
+    if (!existsSync(path.join(out, `${last}.encrypted.${ext}`)))
+      writeFileSync(path.join(out, `${last}.encrypted.${ext}`), officeCrypto.encrypt(readFileSync(path.join(out, `${last}.${ext}`)), { password: 'secret' }));
+  console.log(`wrote ${SEEDS.length} HTML, DOCX and XLSX fixtures and 2 password-protected ones to ${path.relative(root, out)}`);
 }

@@ -1,5 +1,5 @@
 /**
- * npm run ingest [-- --strict]                   read data/sources/*.{txt,html,htm}, write data/records/<id>.json, print a report
+ * npm run ingest [-- --strict]                   read data/sources/*.{txt,html,htm,docx,xlsx}, write data/records/<id>.json, print a report
  * npm run --silent ingest -- --stdout [--strict] FILE...   print the records of FILE... as a JSON array, write nothing
  *
  * Exit codes: 0 every table imported; 1 a document cannot be read (coded
@@ -15,8 +15,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProjectRecord } from '../schema/record.ts';
-import { ingestDocument, type DocumentReport } from './document.ts';
+import type { DocumentReport } from './document.ts';
 import { READ_EXTENSIONS, renderFile } from './formats/index.ts';
+import { ingestRendered } from './formats/locate.ts';
 import { IngestError } from './errors.ts';
 import { loadOverrides } from '../categories/load.ts';
 import { parseCommandLine } from '../domain/cli.ts';
@@ -29,8 +30,8 @@ export const RECORDS_DIR = path.join(root, 'data/records');
 export const EXIT = { ok: 0, error: 1, usage: 2, omitted: 3 } as const;
 
 const USAGE = `usage:
-  npm run ingest [-- --strict] [--records DIR]          data/sources/*.{txt,html,htm} → data/records/, with a report per document
-  npm run --silent ingest -- --stdout [--strict] FILE…  print the records of a .txt or .html file as JSON; writes nothing
+  npm run ingest [-- --strict] [--records DIR]          data/sources/*.{txt,html,htm,docx,xlsx} → data/records/, with a report per document
+  npm run --silent ingest -- --stdout [--strict] FILE…  print the records of a .txt, .html, .docx or .xlsx file as JSON; writes nothing
 
   --strict        refuse a document in which a table is cut off (default: import its complete tables, report the rest)
   --records DIR   the records folder to write (default: RECORDS_DIR, else data/records)
@@ -47,8 +48,8 @@ async function readDocument(file: string, displayName: string, strict: boolean) 
   } catch (e) {
     throw new IngestError('INGEST_READ', displayName, null, (e as Error).message);
   }
-  const { text } = renderFile(bytes, displayName);
-  const metaPath = file.replace(/\.(txt|html?)$/i, '') + '.meta.json';
+  const rendered = await renderFile(bytes, displayName);
+  const metaPath = file.replace(/\.(txt|html?|docx|xlsx|pdf)$/i, '') + '.meta.json';
   let meta: unknown;
   if (metaPath !== file && existsSync(metaPath)) {
     try {
@@ -57,7 +58,7 @@ async function readDocument(file: string, displayName: string, strict: boolean) 
       throw new IngestError('INGEST_META_INVALID', path.basename(metaPath), null, (e as Error).message);
     }
   }
-  return ingestDocument({ file: displayName, text, meta, strict, overrides: loadOverrides(path.join(root, 'data/categories.overrides.json')) });
+  return ingestRendered(rendered, { file: displayName, meta, strict, overrides: loadOverrides(path.join(root, 'data/categories.overrides.json')) });
 }
 
 /** Every source document and its records, in file order. Ids must be unique across documents. */

@@ -13,9 +13,25 @@ export function departmentSlug(name: string): string {
   return createHash('sha256').update(name).digest('hex').slice(0, 10);
 }
 
-/** "000_bd54.txt" → "000_bd54": the HTML view of a source sits beside the file itself. */
+/**
+ * "000_bd54.txt" → "000_bd54", "011_x.docx" → "011_x-docx": the HTML view of a
+ * source sits beside the file itself (sources/<slug>/ beside sources/<file>).
+ */
 export function sourceSlug(file: string): string {
-  return file.replace(/\.txt$/i, '').replace(/[^\w.-]/g, '_');
+  return file
+    .replace(/\.txt$/i, '')
+    .replace(/\.(\w+)$/, '-$1')
+    .replace(/[^\w.-]/g, '_');
+}
+
+/**
+ * The name under which a source file is offered for download: the file's own
+ * name, except a web page, which gets ".txt" added — served as a web page from
+ * this site, an untrusted page's scripts would run on the site's address. The
+ * bytes (and their SHA-256) are the same.
+ */
+export function sourceDownloadName(file: string): string {
+  return /\.html?$/i.test(file) ? `${file}.txt` : file;
 }
 
 export interface JurisdictionNode extends JurisdictionInfo {

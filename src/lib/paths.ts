@@ -5,7 +5,7 @@
  */
 import type { Kind } from '../schema/record';
 import { categorySlug } from '../categories/index';
-import { departmentSlug, sourceSlug } from './facets';
+import { departmentSlug, sourceDownloadName, sourceSlug } from './facets';
 
 const base = import.meta.env.BASE_URL;
 
@@ -53,8 +53,8 @@ export const paths = {
   checks: () => href('checks/'),
   check: (code: string) => href(`checks/${code}/`),
   methodology: (code?: string) => href(`methodology/${code ? `#${code}` : ''}`),
-  /** The source document itself, copied as published. */
-  sourceFile: (file: string) => href(`sources/${encodeURIComponent(file)}`),
+  /** The source document itself, copied as published (a web page under its name plus ".txt": sourceDownloadName). */
+  sourceFile: (file: string) => href(`sources/${encodeURIComponent(sourceDownloadName(file))}`),
 };
 
 /**

@@ -177,6 +177,51 @@ export const UnparsedLine = z.object({
   text: z.string(),
 });
 
+const Position = z.number().int().positive().max(10_000_000);
+
+/**
+ * Where one line of a rendered source document is in the published file
+ * (src/ingest/formats/types.ts), 1-based: a table row of an HTML page or Word
+ * document, a paragraph outside tables, a row of a worksheet (named as in the
+ * workbook, numbered as the spreadsheet shows it), a line of a PDF page.
+ */
+export const Locator = z.union([
+  z.object({ table: Position, row: Position }).strict(),
+  z.object({ paragraph: Position }).strict(),
+  z.object({ sheet: z.string().min(1).max(200), row: Position }).strict(),
+  z.object({ page: Position, line: Position }).strict(),
+]);
+export type Locator = z.infer<typeof Locator>;
+
+/** What a locator counts in (table, sheet, page or the paragraphs) and its position there. */
+export function locatorPlace(l: Locator): { within: string; at: number } {
+  if ('table' in l) return { within: `table ${l.table}`, at: l.row };
+  if ('sheet' in l) return { within: `sheet ${l.sheet}`, at: l.row };
+  if ('page' in l) return { within: `page ${l.page}`, at: l.line };
+  return { within: 'paragraphs', at: l.paragraph };
+}
+
+/**
+ * A run of consecutive rendered lines `lines[0]`…`lines[1]` that are
+ * consecutive rows (paragraphs, lines) of one table (sheet, page): line
+ * `lines[0] + k` is at `first` moved on by k; `last` is where `lines[1]` is.
+ */
+export const LocatorRun = z
+  .object({
+    lines: z.tuple([Position, Position]),
+    first: Locator,
+    last: Locator,
+  })
+  .strict()
+  .superRefine((run, ctx) => {
+    const a = locatorPlace(run.first);
+    const b = locatorPlace(run.last);
+    if (a.within !== b.within) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `first and last are in different places (${a.within}, ${b.within})` });
+    else if (b.at - a.at !== run.lines[1] - run.lines[0] || run.lines[1] < run.lines[0])
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `lines ${run.lines[0]}–${run.lines[1]} are not as many as the positions ${a.at}–${b.at}` });
+  });
+export type LocatorRun = z.infer<typeof LocatorRun>;
+
 /**
  * A file name inside data/sources/. Records are untrusted input and the build
  * reads the file they name, so anything that could leave the folder (a
@@ -227,12 +272,31 @@ export const ProjectRecord = z.object({
   totalScore: Points.nullable(),
   /** Self-evaluation only: the weight printed on the 总分 row (usually 100); null otherwise. */
   totalWeight: Points.nullable(),
-  source: z.object({
+  source: z
+    .object({
     /** File name of the source document in data/sources/: a name, never a path (no slash or backslash, no leading dot). */
     file: SourceFileName,
     /** First and last line (1-based, inclusive) of the document that belong to this record. */
     lines: z.tuple([z.number().int().positive().max(10_000_000), z.number().int().positive().max(10_000_000)]),
-  }),
+    /**
+     * Where those lines are in the published file, for a source that is not plain
+     * text (.html, .docx, .xlsx, .pdf): runs of consecutive lines, in order,
+     * covering `lines`. Absent for a .txt source (its lines are the file's own).
+     */
+    locators: z.array(LocatorRun).min(1).max(100_000).optional(),
+  })
+    .superRefine((source, ctx) => {
+      if (!source.locators) return;
+      let next = source.lines[0];
+      for (const run of source.locators) {
+        if (run.lines[0] !== next) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['locators'], message: `a run starts at line ${run.lines[0]}, not at ${next}: the runs must cover lines ${source.lines[0]}–${source.lines[1]} in order` });
+          return;
+        }
+        next = run.lines[1] + 1;
+      }
+      if (next !== source.lines[1] + 1) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['locators'], message: `the runs end at line ${next - 1}, not at ${source.lines[1]}` });
+    }),
   /** Every non-blank source line of this record's span that did not become a field, nor table structure (headers, empty template rows). */
   unparsed: z.array(UnparsedLine),
 });

@@ -50,7 +50,16 @@ function tableRows(table: Node): Node[] {
   return out;
 }
 
-export function renderHtml(html: string): RenderedDocument {
+export interface HtmlOptions {
+  /**
+   * An empty <p> is a blank line (a Word document converted by mammoth: an
+   * empty paragraph is how a text copy keeps its blank lines). In a web page
+   * an empty <p> is spacing and gives no line.
+   */
+  emptyParagraphs?: boolean;
+}
+
+export function renderHtml(html: string, options: HtmlOptions = {}): RenderedDocument {
   const doc = parse(html) as unknown as Node;
   const lines: string[] = [];
   const locators: Locator[] = [];
@@ -89,11 +98,18 @@ export function renderHtml(html: string): RenderedDocument {
     if (n.tagName === 'pre') {
       // Preformatted text keeps its lines as they are (a text copy published as a page).
       flush();
-      const text = textOf(n).replace(/^\n/, '');
+      // (The parser already drops the one newline right after <pre>, as browsers do.)
+      const text = textOf(n);
       for (const line of text.split(/\r\n|\r|\n/)) {
         lines.push(line.replace(/\t/g, ' '));
         locators.push({ paragraph: ++paragraph });
       }
+      return;
+    }
+    if (options.emptyParagraphs && n.tagName === 'p' && squash(textOf(n)) === '') {
+      flush();
+      lines.push('');
+      locators.push({ paragraph: ++paragraph });
       return;
     }
     const block = BLOCK.has(n.tagName ?? '') || n.tagName === 'br' || n.tagName === 'tr';

@@ -1,19 +1,28 @@
 /**
  * From a published file's bytes to the text the table grammar reads: the
  * dispatch by file extension and magic bytes. .txt is read as it is; .html/.htm
- * through the HTML table reader. Other formats fail with a coded error that
+ * through the HTML table reader; .docx through mammoth and the HTML table
+ * reader; .xlsx through exceljs. Other formats fail with a coded error that
  * says what to do (src/ingest/errors.ts).
+ *
+ * Adding a format: a reader module returning a RenderedDocument (types.ts),
+ * one branch below, its extension in READ_EXTENSIONS.
  */
 import path from 'node:path';
 import { decodeText } from '../document.ts';
 import { IngestError } from '../errors.ts';
+import { renderDocx } from './docx.ts';
 import { renderHtml } from './html.ts';
+import { renderXlsx } from './xlsx.ts';
 import type { RenderedDocument } from './types.ts';
 
-export type { Locator, RenderedDocument } from './types.ts';
+export type { Format, Locator, RenderedDocument } from './types.ts';
 
 /** The extensions `npm run ingest` reads from data/sources/. */
-export const READ_EXTENSIONS = ['.txt', '.html', '.htm'];
+export const READ_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.xlsx'];
+
+/** Source files that are not text: shown on the site through their reader, offered for download as they are. */
+export const BINARY_EXTENSIONS = ['.docx', '.xlsx', '.pdf'];
 
 const startsWith = (b: Uint8Array, magic: number[]) => magic.every((m, i) => b[i] === m);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -30,13 +39,13 @@ function hasEncryptionInfo(b: Uint8Array): boolean {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).includes(needle);
 }
 
-export function renderFile(bytes: Uint8Array, file: string): RenderedDocument {
+export async function renderFile(bytes: Uint8Array, file: string): Promise<RenderedDocument> {
   const ext = path.extname(file).toLowerCase();
   if (bytes.length === 0) throw new IngestError('INGEST_EMPTY_FILE', file, 1, 'the file is empty');
   const office = ext === '.docx' || ext === '.xlsx' || ext === '.doc' || ext === '.xls';
   if (startsWith(bytes, CFB)) {
     if (hasEncryptionInfo(bytes)) throw new IngestError('INGEST_ENCRYPTED', file, null, 'the Office file is password-protected: ask the publisher for an open copy, or open it with the password and save it without one');
-    throw new IngestError('INGEST_UNSUPPORTED_FORMAT', file, null, 'an old binary Office file (.doc/.xls): open it and save it as .html (web page), then import that file');
+    throw new IngestError('INGEST_UNSUPPORTED_FORMAT', file, null, 'an old binary Office file (.doc/.xls): open it and save it as .docx or .xlsx, then import that file');
   }
   if (startsWith(bytes, PDF) || ext === '.pdf') {
     if (!startsWith(bytes, PDF)) throw new IngestError('INGEST_CORRUPT_FILE', file, null, 'named .pdf but does not start as a PDF: download it again from the publisher');
@@ -45,7 +54,9 @@ export function renderFile(bytes: Uint8Array, file: string): RenderedDocument {
   }
   if (office || startsWith(bytes, ZIP)) {
     if (!startsWith(bytes, ZIP)) throw new IngestError('INGEST_CORRUPT_FILE', file, null, `named ${ext} but is not a ZIP archive as Office files are: download it again from the publisher`);
-    throw new IngestError('INGEST_UNSUPPORTED_FORMAT', file, null, `${ext || 'a ZIP archive'} is not read yet: open it and save it as .html (web page), then import that file`);
+    if (ext === '.docx') return renderDocx(bytes, file);
+    if (ext === '.xlsx') return renderXlsx(bytes, file);
+    throw new IngestError('INGEST_UNSUPPORTED_FORMAT', file, null, `${ext || 'a ZIP archive'} is not read: the importer reads ${READ_EXTENSIONS.join(', ')}; save the table as one of these (an archive: unpack it first)`);
   }
   if (ext === '.html' || ext === '.htm') {
     const html = decodeText(bytes, file);
