@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProjectRecord } from '../schema/record.ts';
 import { ingestDocument, type DocumentReport } from './document.ts';
-import { READ_EXTENSIONS, renderFile } from './formats/index.ts';
+import { READ_EXTENSIONS, renderFileAsync } from './formats/index.ts';
 import { IngestError } from './errors.ts';
 import { loadOverrides } from '../categories/load.ts';
 import { parseCommandLine } from '../domain/cli.ts';
@@ -29,8 +29,8 @@ export const RECORDS_DIR = path.join(root, 'data/records');
 export const EXIT = { ok: 0, error: 1, usage: 2, omitted: 3 } as const;
 
 const USAGE = `usage:
-  npm run ingest [-- --strict] [--records DIR]          data/sources/*.{txt,html,htm} → data/records/, with a report per document
-  npm run --silent ingest -- --stdout [--strict] FILE…  print the records of a .txt or .html file as JSON; writes nothing
+  npm run ingest [-- --strict] [--records DIR]          data/sources/*.{txt,html,htm,pdf} → data/records/, with a report per document
+  npm run --silent ingest -- --stdout [--strict] FILE…  print the records of a .txt, .html or .pdf file as JSON; writes nothing
 
   --strict        refuse a document in which a table is cut off (default: import its complete tables, report the rest)
   --records DIR   the records folder to write (default: RECORDS_DIR, else data/records)
@@ -47,8 +47,8 @@ async function readDocument(file: string, displayName: string, strict: boolean) 
   } catch (e) {
     throw new IngestError('INGEST_READ', displayName, null, (e as Error).message);
   }
-  const { text } = renderFile(bytes, displayName);
-  const metaPath = file.replace(/\.(txt|html?)$/i, '') + '.meta.json';
+  const { text } = await renderFileAsync(bytes, displayName);
+  const metaPath = file.replace(/\.(txt|html?|pdf)$/i, '') + '.meta.json';
   let meta: unknown;
   if (metaPath !== file && existsSync(metaPath)) {
     try {

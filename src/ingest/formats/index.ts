@@ -8,12 +8,13 @@ import path from 'node:path';
 import { decodeText } from '../document.ts';
 import { IngestError } from '../errors.ts';
 import { renderHtml } from './html.ts';
+import { renderPdf } from './pdf.ts';
 import type { RenderedDocument } from './types.ts';
 
 export type { Locator, RenderedDocument } from './types.ts';
 
 /** The extensions `npm run ingest` reads from data/sources/. */
-export const READ_EXTENSIONS = ['.txt', '.html', '.htm'];
+export const READ_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf'];
 
 const startsWith = (b: Uint8Array, magic: number[]) => magic.every((m, i) => b[i] === m);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -38,10 +39,9 @@ export function renderFile(bytes: Uint8Array, file: string): RenderedDocument {
     if (hasEncryptionInfo(bytes)) throw new IngestError('INGEST_ENCRYPTED', file, null, 'the Office file is password-protected: ask the publisher for an open copy, or open it with the password and save it without one');
     throw new IngestError('INGEST_UNSUPPORTED_FORMAT', file, null, 'an old binary Office file (.doc/.xls): open it and save it as .html (web page), then import that file');
   }
-  if (startsWith(bytes, PDF) || ext === '.pdf') {
-    if (!startsWith(bytes, PDF)) throw new IngestError('INGEST_CORRUPT_FILE', file, null, 'named .pdf but does not start as a PDF: download it again from the publisher');
-    if (/\/Encrypt\b/.test(Buffer.from(bytes).toString('latin1'))) throw new IngestError('INGEST_ENCRYPTED', file, null, 'the PDF is password-protected: ask the publisher for an open copy');
-    throw new IngestError('INGEST_UNSUPPORTED_FORMAT', file, null, 'PDF is not read yet: extract its text (pdftotext -layout) into a .txt beside it, or find the HTML copy');
+  if (isPdf(bytes, file)) {
+    checkPdf(bytes, file);
+    throw new IngestError('INGEST_UNSUPPORTED_FORMAT', file, null, 'a PDF is read asynchronously: call renderFileAsync');
   }
   if (office || startsWith(bytes, ZIP)) {
     if (!startsWith(bytes, ZIP)) throw new IngestError('INGEST_CORRUPT_FILE', file, null, `named ${ext} but is not a ZIP archive as Office files are: download it again from the publisher`);
@@ -61,4 +61,23 @@ export function renderFile(bytes: Uint8Array, file: string): RenderedDocument {
     );
   // Anything else is read as text (a copy under another name); binary data fails as INGEST_BINARY.
   return { format: 'txt', text: decodeText(bytes, file), locators: [] };
+}
+
+// ---- PDF (wt-10b): PDF.js reads asynchronously, so PDFs go through renderFileAsync. ----
+
+const isPdf = (bytes: Uint8Array, file: string) => startsWith(bytes, PDF) || path.extname(file).toLowerCase() === '.pdf';
+
+/** What is refused before PDF.js opens the file: not a PDF, or password-protected (/Encrypt). */
+function checkPdf(bytes: Uint8Array, file: string): void {
+  if (!startsWith(bytes, PDF)) throw new IngestError('INGEST_CORRUPT_FILE', file, null, 'named .pdf but does not start as a PDF: download it again from the publisher');
+  if (/\/Encrypt\b/.test(Buffer.from(bytes).toString('latin1'))) throw new IngestError('INGEST_ENCRYPTED', file, null, 'the PDF is password-protected: ask the publisher for an open copy');
+}
+
+/** Every format the importer reads, PDF included (src/ingest/formats/pdf.ts); other formats as renderFile. */
+export async function renderFileAsync(bytes: Uint8Array, file: string): Promise<RenderedDocument> {
+  if (bytes.length > 0 && isPdf(bytes, file)) {
+    checkPdf(bytes, file);
+    return renderPdf(bytes, file);
+  }
+  return renderFile(bytes, file);
 }
