@@ -293,6 +293,8 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
   const locators: Locator[] = [];
   let lastKind: Element['kind'] | null = null;
   let withText = 0;
+  /** The last table row rendered. */
+  let lastRow: { index: number; xs: number[]; cells: string[]; lines: number[] } | null = null;
   answer.pages.forEach((raw, index) => {
     const p = index + 1;
     const items: Item[] = [];
@@ -308,6 +310,7 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
     const found = tables(h, v);
     const free: Item[] = [];
     for (const it of items) {
+      // Items of only spaces are left out: PDF.js makes them of gaps as well as of spaces, and LibreOffice leaves gaps between Chinese and Latin text.
       if (it.str.trim() === '') continue;
       const cx = it.x + it.w / 2;
       const cy = it.y + it.h * 0.3;
@@ -321,10 +324,14 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
       t.items[t.region[r][c]].push(it);
     }
     const elements: Element[] = [
-      ...lines(free).map((l) => ({ top: Math.max(...l.map((it) => it.y + it.h * 0.8)), kind: 'line' as const, items: l })),
+      ...lines(free)
+        .filter((l) => l.some((it) => it.str.trim() !== ''))
+        .map((l) => ({ top: Math.max(...l.map((it) => it.y + it.h * 0.8)), kind: 'line' as const, items: l })),
       ...found.map((t) => ({ top: t.top, kind: 'table' as const, table: t })),
     ].sort((a, b) => b.top - a.top);
     let line = 0;
+    // A table at the top of a page continues the table the previous page ended with (nothing between them).
+    if (!(lastKind === 'table' && elements[0]?.kind === 'table')) lastRow = null;
     let prevBaseline: number | null = null;
     let prevSize = 0;
     for (const el of elements) {
@@ -344,8 +351,15 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
         const t = el.table;
         for (let r = 0; r < t.region.length; r++) {
           const cells = t.region[r].map((id, c) => (id === r * t.region[r].length + c ? cellText(t.items[id]) : ''));
+          // The first row of a table part at the top of a page may be the rest of the row the previous page ended with.
+          if (r === 0 && lastRow && el === elements[0] && splitRow(lastRow, t.xs, cells)) {
+            lastRow.cells = lastRow.cells.map((prev, c) => joinWrapped(prev, cells[c]));
+            out[lastRow.index] = lastRow.cells.join('\t');
+            continue;
+          }
           out.push(cells.join('\t'));
           locators.push({ page: p, line: ++line });
+          lastRow = { index: out.length - 1, xs: t.xs, cells, lines: t.region[r].map((id) => lines(t.items[id]).length) };
         }
         prevBaseline = null;
       }
@@ -355,6 +369,32 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
   if (withText === 0)
     throw new IngestError('INGEST_PDF_NO_TEXT', file, null, 'the PDF has no text layer (a scan): run OCR on it (e.g. ocrmypdf) and import the result, or ask the publisher for the Word/HTML copy');
   return { format: 'pdf', text: out.join('\n') + '\n', locators };
+}
+
+/**
+ * A row split by a page break (Word and LibreOffice let a row break across pages,
+ * and the geometry alone does not tell it from a new row). The next page's table
+ * must have the same columns, and its first row text only in cells that had text
+ * at the end of the previous page, while another cell that had text is empty (the
+ * long cells ran over, the short ones ended), and none of that text may start with
+ * a number or a comparator (a value of its own, never glued to the one above:
+ * "≥1人" + "100%"). With text in one cell that is enough; with text in several,
+ * one of the cells above must also hold several lines (a tall row that ran over,
+ * not a one-line row followed by a row of its own under merged cells).
+ * Any other first row is a row of its own.
+ */
+function splitRow(prev: { xs: number[]; cells: string[]; lines: number[] }, xs: number[], cells: string[]): boolean {
+  if (prev.xs.length !== xs.length || prev.xs.some((x, i) => Math.abs(x - xs[i]) > SNAP)) return false;
+  const filled = cells.map((_, i) => i).filter((i) => cells[i] !== '');
+  if (filled.length === 0) return false;
+  if (!filled.every((i) => prev.cells[i] !== '' && !/^[0-9０-９≥≤<>=＝≧≦﹤﹥＜＞]/.test(cells[i]))) return false;
+  if (!cells.some((c, i) => c === '' && prev.cells[i] !== '')) return false;
+  return filled.length === 1 || prev.lines.some((n) => n > 1);
+}
+
+function joinWrapped(a: string, b: string): string {
+  if (a === '' || b === '') return a + b;
+  return LATIN.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
 }
 
 /** PDF.js exceptions → coded errors; never a stack trace. */
