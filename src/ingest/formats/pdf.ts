@@ -294,7 +294,7 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
   let lastKind: Element['kind'] | null = null;
   let withText = 0;
   /** The last table row rendered. */
-  let lastRow: { index: number; xs: number[]; cells: string[]; lines: number[] } | null = null;
+  let lastRow: Row | null = null;
   answer.pages.forEach((raw, index) => {
     const p = index + 1;
     const items: Item[] = [];
@@ -352,14 +352,17 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
         for (let r = 0; r < t.region.length; r++) {
           const cells = t.region[r].map((id, c) => (id === r * t.region[r].length + c ? cellText(t.items[id]) : ''));
           // The first row of a table part at the top of a page may be the rest of the row the previous page ended with.
-          if (r === 0 && lastRow && el === elements[0] && splitRow(lastRow, t.xs, cells)) {
-            lastRow.cells = lastRow.cells.map((prev, c) => joinWrapped(prev, cells[c]));
+          const right = t.region[r].map((id, c) => t.xs[t.region[r].lastIndexOf(id) + 1] ?? t.xs[c + 1]);
+          const row: Row = { index: out.length, xs: t.xs, right, cells, lines: t.region[r].map((id) => lines(t.items[id]).length) };
+          const split = r === 0 && lastRow && el === elements[0] ? splitRow(lastRow, row) : null;
+          if (lastRow && split) {
+            lastRow.cells = lastRow.cells.map((prev, c) => (split.has(c) ? joinWrapped(prev, cells[split.get(c)!]) : prev));
             out[lastRow.index] = lastRow.cells.join('\t');
             continue;
           }
           out.push(cells.join('\t'));
           locators.push({ page: p, line: ++line });
-          lastRow = { index: out.length - 1, xs: t.xs, cells, lines: t.region[r].map((id) => lines(t.items[id]).length) };
+          lastRow = row;
         }
         prevBaseline = null;
       }
@@ -374,7 +377,8 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
 /**
  * A row split by a page break (Word and LibreOffice let a row break across pages,
  * and the geometry alone does not tell it from a new row). The next page's table
- * must have the same columns, and its first row text only in cells that had text
+ * must have the same columns (with the same edges; it may lack an empty one), and
+ * its first row text only in cells that had text
  * at the end of the previous page, while another cell that had text is empty (the
  * long cells ran over, the short ones ended), and none of that text may start with
  * a number or a comparator (a value of its own, never glued to the one above:
@@ -383,13 +387,30 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
  * not a one-line row followed by a row of its own under merged cells).
  * Any other first row is a row of its own.
  */
-function splitRow(prev: { xs: number[]; cells: string[]; lines: number[] }, xs: number[], cells: string[]): boolean {
-  if (prev.xs.length !== xs.length || prev.xs.some((x, i) => Math.abs(x - xs[i]) > SNAP)) return false;
+function splitRow(prev: Row, next: Row): Map<number, number> | null {
+  const { xs, cells } = next;
+  // Each cell of the new part is the cell of the previous part with the same left and right edges (the two parts' grids may differ).
+  const column = new Map<number, number>();
+  for (let c = 0; c < cells.length; c++) {
+    const p = prev.cells.findIndex((_, i) => Math.abs(prev.xs[i] - xs[c]) <= SNAP && Math.abs(prev.right[i] - next.right[c]) <= SNAP);
+    if (p >= 0) column.set(c, p);
+  }
+  if (Math.abs(prev.xs[0] - xs[0]) > SNAP) return null;
   const filled = cells.map((_, i) => i).filter((i) => cells[i] !== '');
-  if (filled.length === 0) return false;
-  if (!filled.every((i) => prev.cells[i] !== '' && !/^[0-9０-９≥≤<>=＝≧≦﹤﹥＜＞]/.test(cells[i]))) return false;
-  if (!cells.some((c, i) => c === '' && prev.cells[i] !== '')) return false;
-  return filled.length === 1 || prev.lines.some((n) => n > 1);
+  if (filled.length === 0) return null;
+  if (!filled.every((i) => column.has(i) && prev.cells[column.get(i)!] !== '' && !/^[0-9０-９≥≤<>=＝≧≦﹤﹥＜＞]/.test(cells[i]))) return null;
+  const continued = new Set(filled.map((i) => column.get(i)!));
+  if (!prev.cells.some((c, p) => c !== '' && !continued.has(p))) return null;
+  return filled.length === 1 || prev.lines.some((n) => n > 1) ? new Map(filled.map((i) => [column.get(i)!, i])) : null;
+}
+
+/** A rendered table row: its cells, the left edges of its grid columns, the right edge of the cell anchored in each, its lines of text per cell. */
+interface Row {
+  index: number;
+  xs: number[];
+  right: number[];
+  cells: string[];
+  lines: number[];
 }
 
 function joinWrapped(a: string, b: string): string {
