@@ -30,8 +30,8 @@ export const RECORDS_DIR = path.join(root, 'data/records');
 export const EXIT = { ok: 0, error: 1, usage: 2, omitted: 3 } as const;
 
 const USAGE = `usage:
-  npm run ingest [-- --strict] [--records DIR]          data/sources/*.{txt,html,htm,docx,xlsx} → data/records/, with a report per document
-  npm run --silent ingest -- --stdout [--strict] FILE…  print the records of a .txt, .html, .docx or .xlsx file as JSON; writes nothing
+  npm run ingest [-- --strict] [--records DIR]          data/sources/*.{txt,html,htm,docx,xlsx,pdf} → data/records/, with a report per document
+  npm run --silent ingest -- --stdout [--strict] FILE…  print the records of a .txt, .html, .docx, .xlsx or .pdf file as JSON; writes nothing
 
   --strict        refuse a document in which a table is cut off (default: import its complete tables, report the rest)
   --records DIR   the records folder to write (default: RECORDS_DIR, else data/records)

@@ -13,13 +13,14 @@ import { decodeText } from '../document.ts';
 import { IngestError } from '../errors.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtml } from './html.ts';
+import { renderPdf } from './pdf.ts';
 import { renderXlsx } from './xlsx.ts';
 import type { RenderedDocument } from './types.ts';
 
 export type { Format, Locator, RenderedDocument } from './types.ts';
 
 /** The extensions `npm run ingest` reads from data/sources/. */
-export const READ_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.xlsx'];
+export const READ_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.xlsx', '.pdf'];
 
 /** Source files that are not text: shown on the site through their reader, offered for download as they are. */
 export const BINARY_EXTENSIONS = ['.docx', '.xlsx', '.pdf'];
@@ -47,10 +48,9 @@ export async function renderFile(bytes: Uint8Array, file: string): Promise<Rende
     if (hasEncryptionInfo(bytes)) throw new IngestError('INGEST_ENCRYPTED', file, null, 'the Office file is password-protected: ask the publisher for an open copy, or open it with the password and save it without one');
     throw new IngestError('INGEST_UNSUPPORTED_FORMAT', file, null, 'an old binary Office file (.doc/.xls): open it and save it as .docx or .xlsx, then import that file');
   }
-  if (startsWith(bytes, PDF) || ext === '.pdf') {
-    if (!startsWith(bytes, PDF)) throw new IngestError('INGEST_CORRUPT_FILE', file, null, 'named .pdf but does not start as a PDF: download it again from the publisher');
-    if (/\/Encrypt\b/.test(Buffer.from(bytes).toString('latin1'))) throw new IngestError('INGEST_ENCRYPTED', file, null, 'the PDF is password-protected: ask the publisher for an open copy');
-    throw new IngestError('INGEST_UNSUPPORTED_FORMAT', file, null, 'PDF is not read yet: extract its text (pdftotext -layout) into a .txt beside it, or find the HTML copy');
+  if (isPdf(bytes, file)) {
+    checkPdf(bytes, file);
+    return renderPdf(bytes, file);
   }
   if (office || startsWith(bytes, ZIP)) {
     if (!startsWith(bytes, ZIP)) throw new IngestError('INGEST_CORRUPT_FILE', file, null, `named ${ext} but is not a ZIP archive as Office files are: download it again from the publisher`);
@@ -72,4 +72,14 @@ export async function renderFile(bytes: Uint8Array, file: string): Promise<Rende
     );
   // Anything else is read as text (a copy under another name); binary data fails as INGEST_BINARY.
   return { format: 'txt', text: decodeText(bytes, file), locators: [] };
+}
+
+// ---- PDF (src/ingest/formats/pdf.ts) ----
+
+const isPdf = (bytes: Uint8Array, file: string) => startsWith(bytes, PDF) || path.extname(file).toLowerCase() === '.pdf';
+
+/** What is refused before PDF.js opens the file: not a PDF, or password-protected (/Encrypt). */
+function checkPdf(bytes: Uint8Array, file: string): void {
+  if (!startsWith(bytes, PDF)) throw new IngestError('INGEST_CORRUPT_FILE', file, null, 'named .pdf but does not start as a PDF: download it again from the publisher');
+  if (/\/Encrypt\b/.test(Buffer.from(bytes).toString('latin1'))) throw new IngestError('INGEST_ENCRYPTED', file, null, 'the PDF is password-protected: ask the publisher for an open copy');
 }
