@@ -22,6 +22,7 @@ const USAGE = `usage: npm run bench -- --projects N [--shard-by province|year] [
   --projects N   how many synthetic records to build (default 1000)
   --shard-by B   build the site in shards, one process after the other (npm run shards -- all --by B),
                  and merge them; the peak RSS is then the largest shard's
+  --records DIR  build these records instead of generating them (e.g. a folder kept by --keep)
   --keep         keep the temporary folder (records and both builds)
   --help         this text`;
 
@@ -169,7 +170,7 @@ function describe(run: Run, outDir: string) {
 }
 
 async function main(): Promise<number> {
-  const cmd = parseCommandLine(process.argv.slice(2), { code: 'BENCH', usage: USAGE, options: { projects: { type: 'string' }, keep: { type: 'boolean' }, 'shard-by': { type: 'string' } } });
+  const cmd = parseCommandLine(process.argv.slice(2), { code: 'BENCH', usage: USAGE, options: { projects: { type: 'string' }, keep: { type: 'boolean' }, 'shard-by': { type: 'string' }, records: { type: 'string' } } });
   if (!cmd.ok) return cmd.exitCode;
   const projects = Number(cmd.values.projects ?? 1000);
   if (!Number.isInteger(projects) || projects < 1) {
@@ -177,12 +178,15 @@ async function main(): Promise<number> {
     return 2;
   }
   const tmp = mkdtempSync(path.join(tmpdir(), 'bench-'));
-  const records = path.join(tmp, 'records');
-  mkdirSync(records);
-  // 100 jurisdictions up to 16,000 projects (the figures in docs/scale.md); more beyond, so that every source record has room (8 years each).
-  process.stderr.write(`generating ${projects} records in ${records}\n`);
-  for (const r of syntheticRecords({ projects, from: 'data/records', jurisdictions: Math.max(100, Math.ceil(projects / 8 / 20)), seed: 1 }))
-    writeFileSync(path.join(records, `${r.id}.json`), JSON.stringify(r));
+  const given = cmd.values.records;
+  const records = given ? path.resolve(given) : path.join(tmp, 'records');
+  if (!given) {
+    mkdirSync(records);
+    // 100 jurisdictions up to 16,000 projects (the figures in docs/scale.md); more beyond, so that every source record has room (8 years each).
+    process.stderr.write(`generating ${projects} records in ${records}\n`);
+    for (const r of syntheticRecords({ projects, from: 'data/records', jurisdictions: Math.max(100, Math.ceil(projects / 8 / 20)), seed: 1 }))
+      writeFileSync(path.join(records, `${r.id}.json`), JSON.stringify(r));
+  }
   const env = { RECORDS_DIR: records, BASE_PATH: '/', NODE_ENV: 'production' };
   const shardBy = cmd.values['shard-by'];
   if (shardBy !== undefined && shardBy !== 'province' && shardBy !== 'year') {
@@ -201,7 +205,7 @@ async function main(): Promise<number> {
     }
   const rows = [describe(site, path.join(tmp, 'site')), describe(bare, path.join(tmp, 'bare'))];
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  console.log(`\n${projects} projects\n`);
+  console.log(`\n${given ? `${readdirSync(records).filter((f) => f.endsWith('.json')).length} projects from ${records}` : `${projects} projects`}\n`);
   console.log(line(['', 'pages', 'wall s', 'CPU s', 'pages/s', 'peak RSS', 'output', 'largest page', 'Pagefind index']));
   console.log(line(Array(9).fill('---')));
   ['site', 'bare Astro'].forEach((label, i) => {
