@@ -22,6 +22,7 @@ const USAGE = `usage: npm run bench -- --projects N [--shard-by province|year] [
   --projects N   how many synthetic records to build (default 1000)
   --shard-by B   build the site in shards, one process after the other (npm run shards -- all --by B),
                  and merge them; the peak RSS is then the largest shard's
+  --jobs N       with --shard-by: build N shards at a time (the peak RSS is then that of N builds together)
   --records DIR  build these records instead of generating them (e.g. a folder kept by --keep)
   --keep         keep the temporary folder (records and both builds)
   --help         this text`;
@@ -170,7 +171,7 @@ function describe(run: Run, outDir: string) {
 }
 
 async function main(): Promise<number> {
-  const cmd = parseCommandLine(process.argv.slice(2), { code: 'BENCH', usage: USAGE, options: { projects: { type: 'string' }, keep: { type: 'boolean' }, 'shard-by': { type: 'string' }, records: { type: 'string' } } });
+  const cmd = parseCommandLine(process.argv.slice(2), { code: 'BENCH', usage: USAGE, options: { projects: { type: 'string' }, keep: { type: 'boolean' }, 'shard-by': { type: 'string' }, records: { type: 'string' }, jobs: { type: 'string' } } });
   if (!cmd.ok) return cmd.exitCode;
   const projects = Number(cmd.values.projects ?? 1000);
   if (!Number.isInteger(projects) || projects < 1) {
@@ -194,7 +195,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const site = shardBy
-    ? await build(`site in shards by ${shardBy}`, process.cwd(), env, [path.resolve('node_modules/.bin/tsx'), 'scripts/shards.ts', 'all', '--by', shardBy, '--out', path.join(tmp, 'site')])
+    ? await build(`site in shards by ${shardBy}`, process.cwd(), env, [path.resolve('node_modules/.bin/tsx'), 'scripts/shards.ts', 'all', '--by', shardBy, '--jobs', String(cmd.values.jobs ?? 1), '--out', path.join(tmp, 'site')])
     : await build('site', process.cwd(), { ...env, OUT_DIR: path.join(tmp, 'site') });
   // Run from its own folder: with OUT_DIR outside the project Astro stages its server files in <cwd>/.astro/.
   const bare = await build('bare Astro', path.resolve('scripts/bench-bare'), { ...env, OUT_DIR: path.join(tmp, 'bare') });
