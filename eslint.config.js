@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', '.astro/**', 'node_modules/**', 'public/**'] },
+  { ignores: ['dist/**', 'dist-*/**', '.astro/**', 'node_modules/**', 'public/**', '.shards/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -7,7 +7,7 @@
  * shards (src/lib/shard.ts, src/shards/merge.ts).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandLine } from '../src/domain/cli';
 import { formatLoadError, readRecordFile, recordFileNames, recordsDir } from '../src/domain/records';
@@ -34,16 +34,37 @@ function keysOf(dir: string, by: ShardBy): string[] {
   );
 }
 
+/**
+ * One shard's `astro build`. It builds into a folder inside the project
+ * (.shards/), then moves the result to `out`: with an output folder outside the
+ * working directory, Astro stages its server files in ./.astro/, which two
+ * builds running at once in one checkout would overwrite for each other.
+ */
 function buildShard(by: ShardBy, key: string, out: string): Promise<number> {
+  const staging = path.resolve('.shards', `${by}-${key}-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
   return new Promise((resolve) => {
     process.stderr.write(`building shard ${by}=${key} into ${out}\n`);
     const child = spawn(path.resolve('node_modules/.bin/astro'), ['build'], {
-      env: { ...process.env, SHARD_BY: by, SHARD: key, OUT_DIR: path.resolve(out) },
+      env: { ...process.env, SHARD_BY: by, SHARD: key, OUT_DIR: staging },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('close', (status) => {
-      if (status !== 0) process.stderr.write(`error SHARD_BUILD_FAILED: shard ${by}=${key} exited with ${status}\n`);
-      resolve(status ?? 1);
+      if (status !== 0) {
+        process.stderr.write(`error SHARD_BUILD_FAILED: shard ${by}=${key} exited with ${status}\n`);
+        rmSync(staging, { recursive: true, force: true });
+        return resolve(status ?? 1);
+      }
+      rmSync(out, { recursive: true, force: true });
+      mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+      try {
+        renameSync(staging, out);
+      } catch {
+        // Another file system: copy, then remove.
+        cpSync(staging, out, { recursive: true });
+        rmSync(staging, { recursive: true, force: true });
+      }
+      resolve(0);
     });
   });
 }
