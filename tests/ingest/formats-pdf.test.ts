@@ -11,9 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../src/ingest/document.ts';
 import { renderFile } from '../../src/ingest/formats/index.ts';
 import { renderPdf } from '../../src/ingest/formats/pdf.ts';
-import { IngestError } from '../../src/ingest/errors.ts';
 import { SEEDS } from '../../scripts/format-fixtures.ts';
-import { readSource, root } from './helpers.ts';
+import { readSource, root, errorCode } from './helpers.ts';
 
 const fixtures = path.join(root, 'tests/fixtures/formats');
 const fixture = (name: string) => readFileSync(path.join(fixtures, name));
@@ -24,15 +23,7 @@ function comparable(record: Record<string, unknown>) {
   return rest;
 }
 
-async function code(f: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await f();
-  } catch (e) {
-    if (e instanceof IngestError) return e.code;
-    throw e;
-  }
-  return null;
-}
+const code = errorCode;
 
 function golden(seed: string) {
   return JSON.parse(readFileSync(path.join(root, 'tests/golden', `${seed}.expected.json`), 'utf8'));

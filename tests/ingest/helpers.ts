@@ -1,3 +1,4 @@
+import { IngestError } from '../../src/ingest/errors.ts';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { ingestDocument } from '../../src/ingest/document.ts';
@@ -22,4 +23,15 @@ export function ingestSource(file: string) {
 /** Ingest text given inline (tests of layouts and errors). */
 export function ingestText(text: string, file = 'inline.txt', meta?: unknown) {
   return ingestDocument({ file, text, meta });
+}
+
+/** The code of the IngestError that `f` fails with, or null when it does not fail. */
+export async function errorCode(f: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await f();
+  } catch (e) {
+    if (e instanceof IngestError) return e.code;
+    throw e;
+  }
+  return null;
 }
