@@ -4,6 +4,7 @@ import { cleanOutput } from './src/integrations/clean-output.ts';
 import sitemap from '@astrojs/sitemap';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { openData } from './src/integrations/open-data.ts';
+import { recordFiles } from './src/integrations/record-files.ts';
 import { robots, siteAddress } from './src/lib/site-url.ts';
 import { shardManifestIntegration } from './src/integrations/shard-manifest.ts';
 import { shardFromEnv } from './src/lib/shard.ts';
@@ -32,7 +33,7 @@ export default defineConfig({
   // Stylesheets as files, never inlined: the Content-Security-Policy (src/lib/csp.ts) allows no inline styles.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // No prefetch, no fonts, no analytics: nothing leaves the site.
-  integrations: [cleanOutput(), openData(), pagefind(), shardManifestIntegration(), ...sitemaps],
+  integrations: [cleanOutput(), openData(), recordFiles(), pagefind(), shardManifestIntegration(), ...sitemaps],
   vite: {
     // Keep page scripts as files: an inlined script breaks the search page's
     // dynamic import of <base>pagefind/pagefind.js (__VITE_PRELOAD__ is left undefined).
