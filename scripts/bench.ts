@@ -6,7 +6,8 @@
  * copied from data/records) are built into a temporary folder by the site and,
  * in the same run, by a bare Astro site (scripts/bench-bare/: the same records
  * through the same loader, one plain page each). Prints, for both: pages, wall
- * time, CPU time, pages per second, peak RSS of the build's process tree,
+ * time, CPU time (of every process of the build, Pagefind included), pages
+ * per second, peak RSS of the build's process tree,
  * output size, the largest HTML page and the Pagefind index size, then the
  * site's ratio to the bare build. A figure for people, not a test.
  */
@@ -33,15 +34,26 @@ interface Run {
   cpu: number;
   peakRss: number;
   peakByName: Map<string, number>;
+  /** CPU seconds by command name, summed over its processes, as last sampled (a process's last 250 ms may be missed). */
+  cpuByName: Map<string, number>;
+  /** CPU seconds by /usr/bin/time (the processes the tree waited for). */
+  timedCpu: number;
   status: number | null;
   log: string;
 }
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc), in all and by command name. */
-function treeRss(root: number): { total: number; byName: Map<string, number> } {
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+/**
+ * Resident memory of a process and all its descendants, in bytes (Linux /proc), in all and by
+ * command name; and the CPU seconds each of them has used so far, by pid (`cpu`, updated in place).
+ */
+function treeRss(root: number, cpu?: Map<number, { name: string; seconds: number }>): { total: number; byName: Map<string, number> } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   const names = new Map<number, string>();
+  const used = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -49,6 +61,7 @@ function treeRss(root: number): { total: number; byName: Map<string, number> } {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(fields[1]);
       rss.set(Number(name), Number(fields[21]) * 4096);
+      used.set(Number(name), (Number(fields[11]) + Number(fields[12])) / TICKS);
       names.set(Number(name), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
       children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
     } catch {
@@ -64,6 +77,7 @@ function treeRss(root: number): { total: number; byName: Map<string, number> } {
     total += r;
     const n = names.get(pid) ?? '?';
     byName.set(n, (byName.get(n) ?? 0) + r);
+    if (cpu && used.has(pid)) cpu.set(pid, { name: n, seconds: used.get(pid)! });
     stack.push(...(children.get(pid) ?? []));
   }
   return { total, byName };
@@ -123,8 +137,9 @@ function build(label: string, cwd: string, env: NodeJS.ProcessEnv, command: stri
   child.stderr.on('data', (d) => (log += d));
   let peakRss = 0;
   const peakByName = new Map<string, number>();
+  const cpuByPid = new Map<number, { name: string; seconds: number }>();
   const poll = setInterval(() => {
-    const now = treeRss(child.pid!);
+    const now = treeRss(child.pid!, cpuByPid);
     peakRss = Math.max(peakRss, now.total);
     for (const [n, r] of now.byName) peakByName.set(n, Math.max(peakByName.get(n) ?? 0, r));
   }, 250);
@@ -137,7 +152,14 @@ function build(label: string, cwd: string, env: NodeJS.ProcessEnv, command: stri
       const wall = (Date.now() - started) / 1000;
       process.stderr.write(` ${wall.toFixed(0)} s\n`);
       const m = /BENCH_CPU ([\d.]+) ([\d.]+)/.exec(log);
-      resolve({ label, wall, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, peakRss, peakByName, status, log });
+      const cpuByName = new Map<string, number>();
+      for (const { name, seconds } of cpuByPid.values()) cpuByName.set(name, (cpuByName.get(name) ?? 0) + seconds);
+      // /usr/bin/time counts only the processes the tree waited for: Pagefind's binary, killed by
+      // pagefind's close(), is not among them. So the CPU is the larger of that figure and the sum
+      // of every process's CPU as sampled (which misses at most each process's last 250 ms).
+      const timed = m ? Number(m[1]) + Number(m[2]) : NaN;
+      const sampled = [...cpuByName.values()].reduce((a, b) => a + b, 0);
+      resolve({ label, wall, cpu: Math.max(timed, sampled), timedCpu: timed, peakRss, peakByName, cpuByName, status, log });
     }),
   );
 }
@@ -215,6 +237,7 @@ async function main(): Promise<number> {
   });
   console.log(`\nsite ÷ bare: CPU ${(rows[0].cpu / rows[1].cpu).toFixed(2)}×, wall ${(rows[0].wall / rows[1].wall).toFixed(2)}×, peak RSS ${(rows[0].peakRss / rows[1].peakRss).toFixed(2)}×`);
   console.log(`\npeak RSS by process (site): ${[...site.peakByName].sort((a, b) => b[1] - a[1]).filter(([, r]) => r > 20e6).map(([n, r]) => `${n} ${mb(r)}`).join(', ')}`);
+  console.log(`CPU by process (site, sampled; /usr/bin/time counted ${site.timedCpu.toFixed(1)} s): ${[...site.cpuByName].sort((a, b) => b[1] - a[1]).filter(([, c]) => c >= 0.5).map(([n, c]) => `${n} ${c.toFixed(1)} s`).join(', ')}`);
   const total = timeReport(site.log);
   console.log(`\nwhere the site's time goes (wall s, from the build log; the longest 15):\n`);
   for (const t of total.slice(0, 15)) console.log(`  ${t.seconds.toFixed(1).padStart(7)}  ${t.label}`);
