@@ -19,10 +19,9 @@ import { renderHtml } from '../../src/ingest/formats/html.ts';
 import { expandSpans } from '../../src/ingest/formats/grid.ts';
 import { ingestRendered, lineLocator, locatorRuns } from '../../src/ingest/formats/locate.ts';
 import type { Locator } from '../../src/ingest/formats/types.ts';
-import { IngestError } from '../../src/ingest/errors.ts';
 import { ProjectRecord } from '../../src/schema/record.ts';
 import { SEEDS, toDocx, toHtml, toXlsx } from '../../scripts/format-fixtures.ts';
-import { readSource, root } from './helpers.ts';
+import { errorCode as code, readSource, root } from './helpers.ts';
 
 const fixtures = path.join(root, 'tests/fixtures/formats');
 const FORMATS = ['html', 'docx', 'xlsx'] as const;
@@ -32,15 +31,6 @@ function comparable(record: Record<string, unknown>) {
   return rest;
 }
 
-async function code(f: () => unknown): Promise<string | null> {
-  try {
-    await f();
-  } catch (e) {
-    if (e instanceof IngestError) return e.code;
-    throw e;
-  }
-  return null;
-}
 
 /**
  * The rendered lines a fixture must give, from the .txt alone: for each, the
