@@ -142,7 +142,7 @@ describe('touch targets', () => {
       }
       // A source document's line numbers (the project pages show the lines of their table).
       await page.goto(`${siteUrl}projects/${target.id}/`);
-      expect(await page.locator('.source-lines a.ln').count()).toBeGreaterThan(0);
+      expect(await page.locator('.source-lines li > a[href^="#L"]').count()).toBeGreaterThan(0);
       await close();
     }
     expect(problems).toEqual([]);
@@ -230,7 +230,8 @@ describe('phone layouts at 390 px', () => {
   test('a self-evaluation’s 实际完成值, 分值, 得分 and reasons, and /compare/’s amounts, are within the screen', async () => {
     const { page, close } = await site.watchedPage(390);
     await page.goto(`${siteUrl}projects/${selfEvaluation.id}/`);
-    const cells = await page.locator('.indicator-table td[data-label]').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-label'), td.getBoundingClientRect().right] as const));
+    // Each card's cell says what it is (its label drawn by CSS: IndicatorTable.astro).
+    const cells = await page.locator('.indicator-table td').evaluateAll((tds) => tds.map((td) => [getComputedStyle(td, '::before').content.replace(/^"|："$/g, ''), td.getBoundingClientRect().right] as const));
     for (const label of ['实际完成值', '得分', '未完成原因']) expect(cells.some(([l]) => l === label), label).toBe(true);
     expect(cells.filter(([, right]) => right > 390)).toEqual([]);
     await page.goto(`${siteUrl}compare/`);

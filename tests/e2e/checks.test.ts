@@ -19,7 +19,7 @@ describe('flags on a project page', () => {
     // The marker sits in the <dd> of the printed execution rate.
     const rate = page.locator('dt', { hasText: '执行率（表中所填）' }).locator('xpath=following-sibling::dd[1]');
     await expect(rate.textContent()).resolves.toContain('58.62%');
-    const flag = rate.locator('details.flag[data-check="EXEC_RATE_MISMATCH"]');
+    const flag = rate.locator('details.flag#flag-EXEC_RATE_MISMATCH');
     expect(await flag.count()).toBe(1);
     const summary = flag.locator('summary');
     await expect(summary.textContent()).resolves.toContain('错误');
