@@ -353,11 +353,13 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
           const cells = t.region[r].map((id, c) => (id === r * t.region[r].length + c ? cellText(t.items[id]) : ''));
           // The first row of a table part at the top of a page may be the rest of the row the previous page ended with.
           const right = t.region[r].map((id, c) => t.xs[t.region[r].lastIndexOf(id) + 1] ?? t.xs[c + 1]);
-          const row: Row = { index: out.length, xs: t.xs, right, cells, lines: t.region[r].map((id) => lines(t.items[id]).length) };
-          const split = r === 0 && lastRow && el === elements[0] ? splitRow(lastRow, row) : null;
+          const row: Row = { index: out.length, page: p, line: line + 1, xs: t.xs, right, cells, items: t.region[r].map((id, c) => (id === r * t.region[r].length + c ? t.items[id] : [])) };
+          const split = r === 0 && lastRow && el === elements[0] ? splitRow(lastRow, row, file) : null;
           if (lastRow && split) {
             lastRow.cells = lastRow.cells.map((prev, c) => (split.has(c) ? joinWrapped(prev, cells[split.get(c)!]) : prev));
             out[lastRow.index] = lastRow.cells.join('\t');
+            // Its geometry is the previous page's: a row running over two page breaks is not joined twice.
+            lastRow = null;
             continue;
           }
           out.push(cells.join('\t'));
@@ -375,42 +377,93 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
 }
 
 /**
- * A row split by a page break (Word and LibreOffice let a row break across pages,
- * and the geometry alone does not tell it from a new row). The next page's table
- * must have the same columns (with the same edges; it may lack an empty one), and
- * its first row text only in cells that had text
- * at the end of the previous page, while another cell that had text is empty (the
- * long cells ran over, the short ones ended), and none of that text may start with
- * a number or a comparator (a value of its own, never glued to the one above:
- * "≥1人" + "100%"). With text in one cell that is enough; with text in several,
- * one of the cells above must also hold several lines (a tall row that ran over,
- * not a one-line row followed by a row of its own under merged cells).
- * Any other first row is a row of its own.
+ * A row split by a page break (Word and LibreOffice let a row break across pages;
+ * LibreOffice closes each part with a ruling line, so the lines alone do not tell
+ * it from a new row). The first row of a table part at the top of a page is the
+ * rest of the row the previous page ended with only when:
+ *
+ * - its shape is a continuation's: the next page's table has the same left edge,
+ *   and the row holds text only in cells that had text at the end of the previous
+ *   page (cells matched by their left and right edges: the two parts' grids may
+ *   differ), while another cell that had text is empty (the long cells ran over,
+ *   the short ones ended);
+ * - the geometry says that each of those cells ran over: the last line of the cell
+ *   above is full, the first word of the continuation (a Chinese character with the
+ *   punctuation that may not start a line, or a Latin word) does not fit after it
+ *   within the cell, its padding kept (the text was wrapped there, not ended);
+ * - none of its text starts with a number or a comparator.
+ *
+ * A row of another shape, or whose cells above had room for the next word, is a
+ * row of its own. A continuation in shape and geometry whose text starts with a
+ * number (`≥1人` above, `100%` below) is refused: glued it could make one value of
+ * two, kept apart it could make an indicator of a value's rest.
  */
-function splitRow(prev: Row, next: Row): Map<number, number> | null {
+function splitRow(prev: Row, next: Row, file: string): Map<number, number> | null {
   const { xs, cells } = next;
-  // Each cell of the new part is the cell of the previous part with the same left and right edges (the two parts' grids may differ).
+  if (Math.abs(prev.xs[0] - xs[0]) > SNAP) return null;
+  // Each cell of the new part is the cell of the previous part with the same left and right edges.
   const column = new Map<number, number>();
   for (let c = 0; c < cells.length; c++) {
     const p = prev.cells.findIndex((_, i) => Math.abs(prev.xs[i] - xs[c]) <= SNAP && Math.abs(prev.right[i] - next.right[c]) <= SNAP);
     if (p >= 0) column.set(c, p);
   }
-  if (Math.abs(prev.xs[0] - xs[0]) > SNAP) return null;
   const filled = cells.map((_, i) => i).filter((i) => cells[i] !== '');
   if (filled.length === 0) return null;
-  if (!filled.every((i) => column.has(i) && prev.cells[column.get(i)!] !== '' && !/^[0-9０-９≥≤<>=＝≧≦﹤﹥＜＞]/.test(cells[i]))) return null;
+  if (!filled.every((i) => column.has(i) && prev.cells[column.get(i)!] !== '')) return null;
   const continued = new Set(filled.map((i) => column.get(i)!));
   if (!prev.cells.some((c, p) => c !== '' && !continued.has(p))) return null;
-  return filled.length === 1 || prev.lines.some((n) => n > 1) ? new Map(filled.map((i) => [column.get(i)!, i])) : null;
+  const ranOver = filled.every((i) => {
+    const p = column.get(i)!;
+    const above = lines(prev.items[p]);
+    const last = above.at(-1);
+    const word = firstWord(next.items[i]);
+    if (!last || !word) return false;
+    const end = Math.max(...last.map((it) => it.x + it.w));
+    // The cell's padding: where its lines start, left of the text (the narrowest of its lines').
+    const pad = Math.max(0, Math.min(...above.map((l) => l[0].x)) - prev.xs[p]);
+    return end + pad + word > prev.right[p];
+  });
+  if (!ranOver) return null;
+  const value = filled.find((i) => /^[0-9０-９≥≤<>=＝≧≦﹤﹥＜＞]/.test(cells[i]));
+  if (value !== undefined)
+    throw new IngestError(
+      'INGEST_PDF_BROKEN_ROW',
+      file,
+      null,
+      `page ${next.page}, line ${next.line}: the table row that page ${prev.page} ends with (line ${prev.line}) runs over the page break, and its continuation "${cells[value]}" starts with a number, which may be a value of its own or the rest of the value above: export the PDF again with rows kept whole (Word: Table Properties → Row → clear "Allow row to break across pages"; LibreOffice: Table Properties → Text Flow → clear "Allow row to break across pages and columns"), or import the Word/HTML copy`,
+    );
+  return new Map(filled.map((i) => [column.get(i)!, i]));
 }
 
-/** A rendered table row: its cells, the left edges of its grid columns, the right edge of the cell anchored in each, its lines of text per cell. */
+/** Closing punctuation, which a line may not start with (it goes down with the character before it). */
+const NO_START = /[，。、；：？！）》」』”’〕】,.;:?!)\]}%]/;
+/** The width of the first word of a cell's text (its first line's): a Latin word or number, or one character with the punctuation that follows it. */
+function firstWord(items: Item[]): number {
+  const first = lines(items)[0];
+  if (!first) return 0;
+  const chars: { ch: string; w: number }[] = [];
+  for (const it of first) {
+    const s = [...it.str];
+    for (const ch of s) chars.push({ ch, w: it.w / s.length });
+  }
+  while (chars.length > 0 && /\s/.test(chars[0].ch)) chars.shift();
+  if (chars.length === 0) return 0;
+  const latin = /[A-Za-z0-9]/;
+  let n = 1;
+  if (latin.test(chars[0].ch)) while (n < chars.length && /[A-Za-z0-9.,%'’\-]/.test(chars[n].ch)) n++;
+  while (n < chars.length && NO_START.test(chars[n].ch)) n++;
+  return chars.slice(0, n).reduce((s, c) => s + c.w, 0);
+}
+
+/** A rendered table row: its place, its cells, the left edges of its grid columns, the right edge of the cell anchored in each, the text items of each. */
 interface Row {
   index: number;
+  page: number;
+  line: number;
   xs: number[];
   right: number[];
   cells: string[];
-  lines: number[];
+  items: Item[][];
 }
 
 function joinWrapped(a: string, b: string): string {
