@@ -421,7 +421,9 @@ function splitRow(prev: Row, next: Row, file: string): Map<number, number> | nul
     const end = Math.max(...last.map((it) => it.x + it.w));
     // The cell's padding: where its lines start, left of the text (the narrowest of its lines').
     const pad = Math.max(0, Math.min(...above.map((l) => l[0].x)) - prev.xs[p]);
-    return end + pad + word > prev.right[p];
+    // Two Latin words are wrapped at the space between them: it had to fit too (a quarter of the font size, the narrowest common space).
+    const space = /[A-Za-z0-9]$/.test(cellText(prev.items[p])) && /^[A-Za-z0-9]/.test(cells[i]) ? 0.25 * Math.max(...last.map((it) => it.h)) : 0;
+    return end + pad + space + word > prev.right[p];
   });
   if (!ranOver) return null;
   const value = filled.find((i) => /^[0-9０-９≥≤<>=＝≧≦﹤﹥＜＞]/.test(cells[i]));
