@@ -172,6 +172,38 @@ function rulings(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Ops): { 
   return { h, v, images };
 }
 
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+/**
+ * A glyph drawn in another font inside a string: LibreOffice draws a Chinese line in
+ * one string and a character of another font (a curly quote “ ”) by itself, and PDF.js
+ * leaves a space in the string where it goes. Ordered by x, the character would follow
+ * the whole string (“互联网+政务建设工作。”): it is put back into that space when the
+ * string is otherwise Chinese (each character one font size wide, so the space's place
+ * is known) and the space is where the character starts.
+ */
+function placeDrawnInside(items: Item[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const b = items[i];
+    if (b.str.trim() === '' || /\s/.test(b.str)) continue;
+    const a = items.find((a) => a !== b && /\S\s+\S/.test(a.str) && Math.abs(a.y - b.y) < 0.5 * a.h && b.x > a.x + 0.5 && b.x + b.w <= a.x + a.w + 0.5);
+    if (!a) continue;
+    const chars = [...a.str];
+    const spaces = chars.filter((c) => /\s/.test(c)).length;
+    if (!chars.every((c) => /\s/.test(c) || WIDE.test(c))) continue;
+    const space = (a.w - (chars.length - spaces) * a.h) / spaces;
+    let x = a.x;
+    const at = chars.findIndex((c) => {
+      const here = Math.abs(x - b.x) < 0.25 * a.h && /\s/.test(c);
+      x += /\s/.test(c) ? space : a.h;
+      return here;
+    });
+    if (at <= 0) continue;
+    chars.splice(at, 1, b.str);
+    a.str = chars.join('');
+    items.splice(i--, 1);
+  }
+}
+
 /** Values closer than `tol` are one: the means of the clusters, ascending. */
 function cluster(values: number[], tol: number): number[] {
   const sorted = [...values].sort((a, b) => a - b);
@@ -255,7 +287,12 @@ function lines(items: Item[]): Item[][] {
   return out;
 }
 
-/** One line's items joined: a space where they are apart, a tab (cell boundary) where the gap is two characters or more, when `cells`. */
+/**
+ * One line's items joined: a space where they are apart (more than 0.22 of the font
+ * size: a space is a quarter or more, the gap LibreOffice leaves between Chinese and
+ * Latin text a fifth), a tab (cell boundary) where the gap is two characters or more,
+ * when `cells`.
+ */
 function joinLine(line: Item[], cells: boolean): string {
   let s = '';
   let end = -Infinity;
@@ -263,11 +300,12 @@ function joinLine(line: Item[], cells: boolean): string {
     const gap = it.x - end;
     const size = Math.max(it.h, 1);
     if (s !== '' && cells && gap >= size * 2) s = s.trimEnd() + '\t';
-    else if (s !== '' && gap > size * 0.25 && !/\s$/.test(s)) s += ' ';
+    else if (s !== '' && gap > size * 0.22 && !/\s$/.test(s)) s += ' ';
     s += it.str;
     end = Math.max(end, it.x + it.w);
   }
-  return s;
+  // No space before Chinese closing punctuation: PDF.js makes one of the gap LibreOffice leaves after a digit drawn in another font (目标1 ：).
+  return s.replace(/[ \u00a0]+(?=[，。、；：？！）》」』])/g, '');
 }
 
 const LATIN = /[A-Za-z]$/;
@@ -307,6 +345,7 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
     if (items.some((it) => it.str.trim() !== '')) withText++;
     else if (images > 0)
       throw new IngestError('INGEST_PDF_NO_TEXT', file, null, `page ${p} is an image without a text layer (a scan): run OCR on the PDF (e.g. ocrmypdf) and import the result, or ask the publisher for the Word/HTML copy`);
+    placeDrawnInside(items);
     const found = tables(h, v);
     const free: Item[] = [];
     for (const it of items) {
