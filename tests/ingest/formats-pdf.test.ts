@@ -136,10 +136,22 @@ describe('PDFs the importer cannot read fail with their own code', { timeout: 60
     await expect(renderFile(fixture('scan.pdf'), 'scan.pdf')).rejects.toThrow(/INGEST_PDF_NO_TEXT scan\.pdf .*OCR.*Word\/HTML/);
   });
 
-  it('a password-protected PDF (pdfkit encryption): INGEST_ENCRYPTED, by /Encrypt and by PDF.js itself', async () => {
-    expect(await code(() => renderFile(fixture('encrypted.pdf'), 'encrypted.pdf'))).toBe('INGEST_ENCRYPTED');
-    // Past the /Encrypt check, PDF.js asks for the password: the same code.
+  it('a PDF with a password to open it (pdfkit encryption, a user password): INGEST_ENCRYPTED, saying to ask for an open copy', async () => {
+    expect(fixture('encrypted.pdf').toString('latin1')).toMatch(/\/Encrypt\b/);
+    await expect(renderFile(fixture('encrypted.pdf'), 'encrypted.pdf')).rejects.toThrow(/^INGEST_ENCRYPTED encrypted\.pdf .*open copy/);
     expect(await code(() => renderPdf(fixture('encrypted.pdf'), 'encrypted.pdf'))).toBe('INGEST_ENCRYPTED');
+  });
+
+  it('a PDF with only an owner password (encrypted, editing restricted, no password to open it) is read: the records of the golden', async () => {
+    const seed = '004_a583d9a954743c2a';
+    const bytes = fixture(`${seed}.owner-password.pdf`);
+    // Encrypted indeed: an /Encrypt dictionary, and its streams are not the plain seed PDF's.
+    expect(bytes.toString('latin1')).toMatch(/\/Encrypt\b/);
+    expect(fixture(`${seed}.pdf`).toString('latin1')).not.toMatch(/\/Encrypt\b/);
+    const rendered = await renderFile(bytes, `${seed}.owner-password.pdf`);
+    expect(rendered.text).toBe((await renderFile(fixture(`${seed}.pdf`), `${seed}.pdf`)).text);
+    const records = ingestDocument({ file: `${seed}.pdf`, text: rendered.text, meta: readSource(`${seed}.txt`).meta }).records;
+    expect(records.map(comparable)).toEqual(golden(seed));
   });
 
   it('a cut-off PDF (truncated anywhere): INGEST_CORRUPT_FILE, never a crash or a partial reading', async () => {

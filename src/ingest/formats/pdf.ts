@@ -22,8 +22,10 @@
  *   (1-based: a table row counts as one line).
  *
  * Refused: no %%EOF at the end (a cut-off download) or a file pdfjs cannot open
- * (INGEST_CORRUPT_FILE), a password (INGEST_ENCRYPTED, also detected before by
- * /Encrypt), no text layer on a page that shows an image (INGEST_PDF_NO_TEXT).
+ * (INGEST_CORRUPT_FILE), a password to open it (INGEST_ENCRYPTED: PDF.js asks for
+ * it; a PDF with only an owner password opens without one and is read), no text
+ * layer on a page that shows an image (INGEST_PDF_NO_TEXT), a row broken by a page
+ * break that cannot be joined with certainty (INGEST_PDF_BROKEN_ROW).
  */
 import { Worker } from 'node:worker_threads';
 import { IngestError } from '../errors.ts';
