@@ -12,7 +12,9 @@
  *     continues on the next page as an empty cell, as Word prints it);
  *   - a document without tabs (003, a text copy) as lines of text, blank lines kept.
  * Also: `scan.pdf` (a page that is only an image: no text layer) and
- * `encrypted.pdf` (a user password, written by pdfkit's own encryption).
+ * `encrypted.pdf` (a user password, written by pdfkit's own encryption) and
+ * `004_….owner-password.pdf` (the seed 004 with an owner password only: it opens
+ * without one, editing restricted).
  *
  * The font is WenQuanYi Micro Hei (Debian fonts-wqy-microhei, Apache-2.0/GPL-3 with
  * font exception), a subset embedded: the PDFs are committed, so neither CI nor the
@@ -194,8 +196,8 @@ function drawLines(doc: Doc, lines: string[], state: { page: number; y: number; 
   }
 }
 
-export async function seedPdf(text: string, title: string): Promise<Buffer> {
-  const doc = newDoc({ info: { Title: title, CreationDate: DATE, ModDate: DATE, Producer: 'pdfkit', Creator: 'scripts/pdf-fixtures.ts' } });
+export async function seedPdf(text: string, title: string, options: ConstructorParameters<typeof PDFDocument>[0] = {}): Promise<Buffer> {
+  const doc = newDoc({ info: { Title: title, CreationDate: DATE, ModDate: DATE, Producer: 'pdfkit', Creator: 'scripts/pdf-fixtures.ts' }, ...options });
   const state = {
     page: 0,
     y: PAGE.top,
@@ -276,5 +278,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   writeFileSync(path.join(out, 'scan.pdf'), await scanPdf());
   writeFileSync(path.join(out, 'encrypted.pdf'), await encryptedPdf());
-  console.log(`wrote ${SEEDS.length} seed PDFs, scan.pdf and encrypted.pdf to ${path.relative(root, out)}`);
+  // An owner password only (no password to open it, editing restricted), as offices protect a published PDF: read like any other.
+  const owner = SEEDS.at(-1)!;
+  const ownerText = readFileSync(path.join(root, 'data/sources', `${owner}.txt`), 'utf8');
+  writeFileSync(path.join(out, `${owner}.owner-password.pdf`), await seedPdf(ownerText, owner, { ownerPassword: 'owner', pdfVersion: '1.7', permissions: { printing: 'highResolution', modifying: false, annotating: false, fillingForms: false, documentAssembly: false, copying: true, contentAccessibility: true } }));
+  console.log(`wrote ${SEEDS.length} seed PDFs, ${owner}.owner-password.pdf, scan.pdf and encrypted.pdf to ${path.relative(root, out)}`);
 }

@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   INGEST_UNSUPPORTED_FORMAT: 'a file format the importer does not read: save the table as .html or .txt (see README, "Adding a published document")',
   INGEST_CORRUPT_FILE: 'the file is damaged (its contents do not match its format): download it again from the publisher',
   INGEST_ENCRYPTED: 'the file is password-protected: ask the publisher for an open copy, or open it with the password and save it without one',
+  INGEST_PDF_BROKEN_ROW: 'a PDF table row broken by a page break cannot be joined with certainty: export the PDF again with rows kept whole, or import the Word/HTML copy',
   INGEST_PDF_NO_TEXT: 'a scanned PDF without a text layer: run OCR on it (e.g. ocrmypdf) and import the result, or find the HTML/Word copy',
 } as const;
 

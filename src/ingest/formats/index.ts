@@ -78,8 +78,12 @@ export async function renderFile(bytes: Uint8Array, file: string): Promise<Rende
 
 const isPdf = (bytes: Uint8Array, file: string) => startsWith(bytes, PDF) || path.extname(file).toLowerCase() === '.pdf';
 
-/** What is refused before PDF.js opens the file: not a PDF, or password-protected (/Encrypt). */
+/**
+ * What is refused before PDF.js opens the file: not a PDF. An encrypted PDF (/Encrypt)
+ * goes on to PDF.js, which opens it when it has no password to open it (an owner
+ * password only, restricting editing or printing) and asks for one otherwise
+ * (PasswordException: INGEST_ENCRYPTED, src/ingest/formats/pdf.ts).
+ */
 function checkPdf(bytes: Uint8Array, file: string): void {
   if (!startsWith(bytes, PDF)) throw new IngestError('INGEST_CORRUPT_FILE', file, null, 'named .pdf but does not start as a PDF: download it again from the publisher');
-  if (/\/Encrypt\b/.test(Buffer.from(bytes).toString('latin1'))) throw new IngestError('INGEST_ENCRYPTED', file, null, 'the PDF is password-protected: ask the publisher for an open copy');
 }

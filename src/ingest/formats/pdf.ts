@@ -22,8 +22,10 @@
  *   (1-based: a table row counts as one line).
  *
  * Refused: no %%EOF at the end (a cut-off download) or a file pdfjs cannot open
- * (INGEST_CORRUPT_FILE), a password (INGEST_ENCRYPTED, also detected before by
- * /Encrypt), no text layer on a page that shows an image (INGEST_PDF_NO_TEXT).
+ * (INGEST_CORRUPT_FILE), a password to open it (INGEST_ENCRYPTED: PDF.js asks for
+ * it; a PDF with only an owner password opens without one and is read), no text
+ * layer on a page that shows an image (INGEST_PDF_NO_TEXT), a row broken by a page
+ * break that cannot be joined with certainty (INGEST_PDF_BROKEN_ROW).
  */
 import { Worker } from 'node:worker_threads';
 import { IngestError } from '../errors.ts';
@@ -172,6 +174,38 @@ function rulings(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Ops): { 
   return { h, v, images };
 }
 
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+/**
+ * A glyph drawn in another font inside a string: LibreOffice draws a Chinese line in
+ * one string and a character of another font (a curly quote “ ”) by itself, and PDF.js
+ * leaves a space in the string where it goes. Ordered by x, the character would follow
+ * the whole string (“互联网+政务建设工作。”): it is put back into that space when the
+ * string is otherwise Chinese (each character one font size wide, so the space's place
+ * is known) and the space is where the character starts.
+ */
+function placeDrawnInside(items: Item[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const b = items[i];
+    if (b.str.trim() === '' || /\s/.test(b.str)) continue;
+    const a = items.find((a) => a !== b && /\S\s+\S/.test(a.str) && Math.abs(a.y - b.y) < 0.5 * a.h && b.x > a.x + 0.5 && b.x + b.w <= a.x + a.w + 0.5);
+    if (!a) continue;
+    const chars = [...a.str];
+    const spaces = chars.filter((c) => /\s/.test(c)).length;
+    if (!chars.every((c) => /\s/.test(c) || WIDE.test(c))) continue;
+    const space = (a.w - (chars.length - spaces) * a.h) / spaces;
+    let x = a.x;
+    const at = chars.findIndex((c) => {
+      const here = Math.abs(x - b.x) < 0.25 * a.h && /\s/.test(c);
+      x += /\s/.test(c) ? space : a.h;
+      return here;
+    });
+    if (at <= 0) continue;
+    chars.splice(at, 1, b.str);
+    a.str = chars.join('');
+    items.splice(i--, 1);
+  }
+}
+
 /** Values closer than `tol` are one: the means of the clusters, ascending. */
 function cluster(values: number[], tol: number): number[] {
   const sorted = [...values].sort((a, b) => a - b);
@@ -255,7 +289,12 @@ function lines(items: Item[]): Item[][] {
   return out;
 }
 
-/** One line's items joined: a space where they are apart, a tab (cell boundary) where the gap is two characters or more, when `cells`. */
+/**
+ * One line's items joined: a space where they are apart (more than 0.22 of the font
+ * size: a space is a quarter or more, the gap LibreOffice leaves between Chinese and
+ * Latin text a fifth), a tab (cell boundary) where the gap is two characters or more,
+ * when `cells`.
+ */
 function joinLine(line: Item[], cells: boolean): string {
   let s = '';
   let end = -Infinity;
@@ -263,11 +302,12 @@ function joinLine(line: Item[], cells: boolean): string {
     const gap = it.x - end;
     const size = Math.max(it.h, 1);
     if (s !== '' && cells && gap >= size * 2) s = s.trimEnd() + '\t';
-    else if (s !== '' && gap > size * 0.25 && !/\s$/.test(s)) s += ' ';
+    else if (s !== '' && gap > size * 0.22 && !/\s$/.test(s)) s += ' ';
     s += it.str;
     end = Math.max(end, it.x + it.w);
   }
-  return s;
+  // No space before Chinese closing punctuation: PDF.js makes one of the gap LibreOffice leaves after a digit drawn in another font (目标1 ：).
+  return s.replace(/[ \u00a0]+(?=[，。、；：？！）》」』])/g, '');
 }
 
 const LATIN = /[A-Za-z]$/;
@@ -307,6 +347,7 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
     if (items.some((it) => it.str.trim() !== '')) withText++;
     else if (images > 0)
       throw new IngestError('INGEST_PDF_NO_TEXT', file, null, `page ${p} is an image without a text layer (a scan): run OCR on the PDF (e.g. ocrmypdf) and import the result, or ask the publisher for the Word/HTML copy`);
+    placeDrawnInside(items);
     const found = tables(h, v);
     const free: Item[] = [];
     for (const it of items) {
@@ -353,11 +394,13 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
           const cells = t.region[r].map((id, c) => (id === r * t.region[r].length + c ? cellText(t.items[id]) : ''));
           // The first row of a table part at the top of a page may be the rest of the row the previous page ended with.
           const right = t.region[r].map((id, c) => t.xs[t.region[r].lastIndexOf(id) + 1] ?? t.xs[c + 1]);
-          const row: Row = { index: out.length, xs: t.xs, right, cells, lines: t.region[r].map((id) => lines(t.items[id]).length) };
-          const split = r === 0 && lastRow && el === elements[0] ? splitRow(lastRow, row) : null;
+          const row: Row = { index: out.length, page: p, line: line + 1, xs: t.xs, right, cells, items: t.region[r].map((id, c) => (id === r * t.region[r].length + c ? t.items[id] : [])) };
+          const split = r === 0 && lastRow && el === elements[0] ? splitRow(lastRow, row, file) : null;
           if (lastRow && split) {
             lastRow.cells = lastRow.cells.map((prev, c) => (split.has(c) ? joinWrapped(prev, cells[split.get(c)!]) : prev));
             out[lastRow.index] = lastRow.cells.join('\t');
+            // Its geometry is the previous page's: a row running over two page breaks is not joined twice.
+            lastRow = null;
             continue;
           }
           out.push(cells.join('\t'));
@@ -375,42 +418,95 @@ export async function renderPdf(bytes: Uint8Array, file: string): Promise<Render
 }
 
 /**
- * A row split by a page break (Word and LibreOffice let a row break across pages,
- * and the geometry alone does not tell it from a new row). The next page's table
- * must have the same columns (with the same edges; it may lack an empty one), and
- * its first row text only in cells that had text
- * at the end of the previous page, while another cell that had text is empty (the
- * long cells ran over, the short ones ended), and none of that text may start with
- * a number or a comparator (a value of its own, never glued to the one above:
- * "≥1人" + "100%"). With text in one cell that is enough; with text in several,
- * one of the cells above must also hold several lines (a tall row that ran over,
- * not a one-line row followed by a row of its own under merged cells).
- * Any other first row is a row of its own.
+ * A row split by a page break (Word and LibreOffice let a row break across pages;
+ * LibreOffice closes each part with a ruling line, so the lines alone do not tell
+ * it from a new row). The first row of a table part at the top of a page is the
+ * rest of the row the previous page ended with only when:
+ *
+ * - its shape is a continuation's: the next page's table has the same left edge,
+ *   and the row holds text only in cells that had text at the end of the previous
+ *   page (cells matched by their left and right edges: the two parts' grids may
+ *   differ), while another cell that had text is empty (the long cells ran over,
+ *   the short ones ended);
+ * - the geometry says that each of those cells ran over: the last line of the cell
+ *   above is full, the first word of the continuation (a Chinese character with the
+ *   punctuation that may not start a line, or a Latin word) does not fit after it
+ *   within the cell, its padding kept (the text was wrapped there, not ended);
+ * - none of its text starts with a number or a comparator.
+ *
+ * A row of another shape, or whose cells above had room for the next word, is a
+ * row of its own. A continuation in shape and geometry whose text starts with a
+ * number (`≥1人` above, `100%` below) is refused: glued it could make one value of
+ * two, kept apart it could make an indicator of a value's rest.
  */
-function splitRow(prev: Row, next: Row): Map<number, number> | null {
+function splitRow(prev: Row, next: Row, file: string): Map<number, number> | null {
   const { xs, cells } = next;
-  // Each cell of the new part is the cell of the previous part with the same left and right edges (the two parts' grids may differ).
+  if (Math.abs(prev.xs[0] - xs[0]) > SNAP) return null;
+  // Each cell of the new part is the cell of the previous part with the same left and right edges.
   const column = new Map<number, number>();
   for (let c = 0; c < cells.length; c++) {
     const p = prev.cells.findIndex((_, i) => Math.abs(prev.xs[i] - xs[c]) <= SNAP && Math.abs(prev.right[i] - next.right[c]) <= SNAP);
     if (p >= 0) column.set(c, p);
   }
-  if (Math.abs(prev.xs[0] - xs[0]) > SNAP) return null;
   const filled = cells.map((_, i) => i).filter((i) => cells[i] !== '');
   if (filled.length === 0) return null;
-  if (!filled.every((i) => column.has(i) && prev.cells[column.get(i)!] !== '' && !/^[0-9０-９≥≤<>=＝≧≦﹤﹥＜＞]/.test(cells[i]))) return null;
+  if (!filled.every((i) => column.has(i) && prev.cells[column.get(i)!] !== '')) return null;
   const continued = new Set(filled.map((i) => column.get(i)!));
   if (!prev.cells.some((c, p) => c !== '' && !continued.has(p))) return null;
-  return filled.length === 1 || prev.lines.some((n) => n > 1) ? new Map(filled.map((i) => [column.get(i)!, i])) : null;
+  const ranOver = filled.every((i) => {
+    const p = column.get(i)!;
+    const above = lines(prev.items[p]);
+    const last = above.at(-1);
+    const word = firstWord(next.items[i]);
+    if (!last || !word) return false;
+    const end = Math.max(...last.map((it) => it.x + it.w));
+    // The cell's padding: where its lines start, left of the text (the narrowest of its lines').
+    const pad = Math.max(0, Math.min(...above.map((l) => l[0].x)) - prev.xs[p]);
+    // Two Latin words are wrapped at the space between them: it had to fit too (a quarter of the font size, the narrowest common space).
+    const space = /[A-Za-z0-9]$/.test(cellText(prev.items[p])) && /^[A-Za-z0-9]/.test(cells[i]) ? 0.25 * Math.max(...last.map((it) => it.h)) : 0;
+    return end + pad + space + word > prev.right[p];
+  });
+  if (!ranOver) return null;
+  const value = filled.find((i) => /^[0-9０-９≥≤<>=＝≧≦﹤﹥＜＞]/.test(cells[i]));
+  if (value !== undefined)
+    throw new IngestError(
+      'INGEST_PDF_BROKEN_ROW',
+      file,
+      null,
+      `page ${next.page}, line ${next.line}: the table row that page ${prev.page} ends with (line ${prev.line}) runs over the page break, and its continuation "${cells[value]}" starts with a number, which may be a value of its own or the rest of the value above: export the PDF again with rows kept whole (Word: Table Properties → Row → clear "Allow row to break across pages"; LibreOffice: Table Properties → Text Flow → clear "Allow row to break across pages and columns"), or import the Word/HTML copy`,
+    );
+  return new Map(filled.map((i) => [column.get(i)!, i]));
 }
 
-/** A rendered table row: its cells, the left edges of its grid columns, the right edge of the cell anchored in each, its lines of text per cell. */
+/** Closing punctuation, which a line may not start with (it goes down with the character before it). */
+const NO_START = /[，。、；：？！）》」』”’〕】,.;:?!)\]}%]/;
+/** The width of the first word of a cell's text (its first line's): a Latin word or number, or one character with the punctuation that follows it. */
+function firstWord(items: Item[]): number {
+  const first = lines(items)[0];
+  if (!first) return 0;
+  const chars: { ch: string; w: number }[] = [];
+  for (const it of first) {
+    const s = [...it.str];
+    for (const ch of s) chars.push({ ch, w: it.w / s.length });
+  }
+  while (chars.length > 0 && /\s/.test(chars[0].ch)) chars.shift();
+  if (chars.length === 0) return 0;
+  const latin = /[A-Za-z0-9]/;
+  let n = 1;
+  if (latin.test(chars[0].ch)) while (n < chars.length && /[A-Za-z0-9.,%'’\-]/.test(chars[n].ch)) n++;
+  while (n < chars.length && NO_START.test(chars[n].ch)) n++;
+  return chars.slice(0, n).reduce((s, c) => s + c.w, 0);
+}
+
+/** A rendered table row: its place, its cells, the left edges of its grid columns, the right edge of the cell anchored in each, the text items of each. */
 interface Row {
   index: number;
+  page: number;
+  line: number;
   xs: number[];
   right: number[];
   cells: string[];
-  lines: number[];
+  items: Item[][];
 }
 
 function joinWrapped(a: string, b: string): string {
