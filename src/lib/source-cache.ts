@@ -222,10 +222,15 @@ export class SourceStore {
     const dir = this.options.cacheDir;
     if (!dir) return null;
     const file = entryPath(dir, sha, this.options.renderer.version);
+    let link;
+    try {
+      link = lstatSync(file, { throwIfNoEntry: false });
+    } catch {
+      return null; // The folder is not there or not a folder: no entry.
+    }
+    if (!link) return null;
     let text: string;
     try {
-      const link = lstatSync(file, { throwIfNoEntry: false });
-      if (!link) return null;
       // A symbolic link or anything but a regular file is never followed.
       if (!link.isFile() || link.size > MAX_ENTRY_BYTES) return this.reject();
       const fd = openSync(file, 'r');
@@ -278,7 +283,11 @@ export class SourceStore {
       this.stats.cacheWrites++;
       return true;
     } catch (e) {
-      rmSync(temp, { force: true });
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Nothing was written.
+      }
       if (!this.warned) {
         this.warned = true;
         this.options.warn?.(`the cache of rendered sources (${dir}) cannot be written (${(e as Error).message}): documents are kept in memory instead`);
