@@ -120,7 +120,7 @@ export function resolveIn(dir: string, file: string): { path: string } | { probl
 export function entryPath(cacheDir: string, sha: string, version: string): string {
   if (!HEX64.test(sha) || !VERSION.test(version)) throw new Error(`not a cache key: ${JSON.stringify(sha)}, ${JSON.stringify(version)}`);
   const name = `${sha}.${version}.json`;
-  const full = path.join(cacheDir, name);
+  const full = path.join(path.resolve(cacheDir), name);
   if (!ENTRY_NAME.test(name) || path.dirname(full) !== path.resolve(cacheDir)) throw new Error(`not a cache entry inside ${cacheDir}: ${name}`);
   return full;
 }
@@ -277,6 +277,9 @@ export class SourceStore {
     try {
       mkdirSync(dir, { recursive: true });
       const entry = { schema: ENTRY_SCHEMA, sha256: sha, reader: this.options.renderer.version, format: doc.format, lines: doc.lines, locators: doc.locators };
+      // What would be refused when read back is not written (it would be rendered again by every build).
+      const check = Entry.safeParse(entry);
+      if (!check.success) throw new Error(`the rendering of ${sha} is not a valid cache entry (${check.error.issues[0]?.message})`);
       // 'wx': a new file, never one that is there (nor a link planted in its place).
       writeFileSync(temp, JSON.stringify(entry), { flag: 'wx', mode: 0o644 });
       renameSync(temp, file);
@@ -290,7 +293,7 @@ export class SourceStore {
       }
       if (!this.warned) {
         this.warned = true;
-        this.options.warn?.(`the cache of rendered sources (${dir}) cannot be written (${(e as Error).message}): documents are kept in memory instead`);
+        this.options.warn?.(`the cache of rendered sources (${dir}) cannot be written (${(e as Error).message}): such documents are kept in memory instead`);
       }
       return false;
     }
@@ -316,7 +319,9 @@ export class SourceStore {
     let doc: SourceDocument;
     try {
       const r = await this.options.renderer.render(bytes, file);
-      doc = { format: r.format, lines: splitLines(r.text), locators: r.locators };
+      const lines = splitLines(r.text);
+      // A document whose text ends with an empty paragraph has a locator for it, but that line is not shown (nor counted).
+      doc = { format: r.format, lines, locators: r.locators.length > lines.length ? r.locators.slice(0, lines.length) : r.locators };
     } catch (e) {
       this.problems.set(key, (e as Error).message);
       return { problem: `"${file}" cannot be read: ${(e as Error).message}` };

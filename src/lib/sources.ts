@@ -48,6 +48,13 @@ export const sourceStore = new SourceStore({
   warn: (message) => console.warn(`[sources] ${message}`),
 });
 
+// SOURCE_CACHE_STATS=1: say at exit how many documents this process rendered (scripts/bench-sources.ts reads it).
+if (process.env.SOURCE_CACHE_STATS === '1')
+  process.once('exit', () => {
+    const s = sourceStore.stats;
+    console.error(`[sources] pid ${process.pid}: ${s.renders} rendered, ${s.cacheHits} from the cache, ${s.cacheRejected} cache entries refused, ${s.cacheWrites} written`);
+  });
+
 /** The source documents the site shows: those `npm run ingest` reads. */
 const shown = (file: string) => READ_EXTENSIONS.includes(path.extname(file).toLowerCase());
 

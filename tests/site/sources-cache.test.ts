@@ -18,7 +18,7 @@ import { entryPath, readerVersion, SourceStore, type SourceRenderer } from '../.
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'tests/fixtures/formats');
-const SEEDS = ['000_bd5493f012e3b752', '001_0a5d8a87461ba45a', '002_60f5ac7a26e34816'];
+const SEEDS = ['000_bd5493f012e3b752', '001_0a5d8a87461ba45a', '003_02357b0acc26174d'];
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 let work: string;
@@ -64,7 +64,8 @@ describe('the cache of rendered sources', () => {
     expect(b.stats.cacheHits).toBeGreaterThanOrEqual(FILES.length);
     // What was rendered is what the reader reads from the file.
     const direct = await renderFile(readFileSync(path.join(sources, FILES[2])), FILES[2]);
-    expect((docs[2] as { lines: string[] }).lines.join('\n')).toBe(direct.text);
+    const shown = direct.text.replace(/\n$/, '').split('\n');
+    expect(docs[2]).toEqual({ format: 'docx', lines: shown, locators: direct.locators.slice(0, shown.length) });
   });
 
   it('the synchronous reads find what was prepared, and say so when it was not', async () => {
@@ -250,8 +251,8 @@ describe('a build renders only the sources its records reference', () => {
   });
 
   it('a record shard renders only its own records\' documents', async () => {
-    // Seed 002 is of 2021, the others of other years (their records say so).
-    const { records: got, store: s } = await build({ SHARD_BY: 'year', SHARD: '2021' });
+    // Seed 003 is of 2025 (its Word document ends with an empty paragraph), the others of other years (their records say so).
+    const { records: got, store: s } = await build({ SHARD_BY: 'year', SHARD: '2025' });
     expect(got.length).toBeGreaterThan(0);
     const own = [...new Set(got.map((r) => r.source.file))];
     expect(own).toEqual([FILES[2]]);
