@@ -11,7 +11,9 @@
  *   warm   the same cache: nothing rendered
  *   memory the way the site worked before the cache: every document rendered
  *          and kept in memory (a map of every rendered document)
- * each with wall time, renders, peak RSS of the process and the cache's size.
+ * each with wall time, renders, reads of cache entries, peak RSS of the
+ * process, the heap it still holds at the end (after a full garbage
+ * collection: what grows with the number of documents) and the cache's size.
  *
  * --build: also `astro build` the site twice from one document per seed (one of
  * each format, records read from them) with an empty cache, then with the
@@ -68,14 +70,17 @@ async function child(mode: string): Promise<void> {
     }
   }
   const seconds = (performance.now() - started) / 1000;
+  // What the process still holds once the documents have been shown (after a full collection): the map of every document, or the LRU.
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   const s = sourceStore.stats;
   const renders = mode === 'memory' ? files.length : s.renders;
-  process.stdout.write(JSON.stringify({ mode, files: files.length, lines, seconds, renders, hits: s.cacheHits, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.stdout.write(JSON.stringify({ mode, files: files.length, lines, seconds, renders, hits: s.cacheHits, maxRssMb: process.resourceUsage().maxRSS / 1024, heapMb }) + '\n');
 }
 
-function run(mode: string, env: NodeJS.ProcessEnv): Promise<{ mode: string; files: number; lines: number; seconds: number; renders: number; hits: number; maxRssMb: number }> {
+function run(mode: string, env: NodeJS.ProcessEnv): Promise<{ mode: string; files: number; lines: number; seconds: number; renders: number; hits: number; maxRssMb: number; heapMb: number }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/bench-sources.ts'), '--child', mode], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(path.join(root, 'node_modules/.bin/tsx'), ['--expose-gc', path.join(root, 'scripts/bench-sources.ts'), '--child', mode], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`${mode} run exited with ${code}`))));
@@ -97,11 +102,11 @@ async function storeBench(copies: number, formats: string[], work: string): Prom
   const count = readdirSync(sources).length;
   console.log(`${count} source documents (${copies} copies of each of the ${SEEDS.length} seeds in ${formats.join(', ')}), ${mb(folderBytes(sources))}, in ${sources}`);
   const env = { ...process.env, SOURCES_DIR: sources, SOURCE_CACHE_DIR: cache };
-  console.log('run      files   lines    wall s  renders  from cache  peak RSS   cache');
+  console.log('run      files   lines    wall s  renders  cache reads  peak RSS  heap after  cache');
   for (const mode of ['cold', 'warm', 'memory']) {
     const r = await run(mode, env);
     console.log(
-      `${mode.padEnd(7)} ${String(r.files).padStart(6)} ${String(r.lines).padStart(7)} ${r.seconds.toFixed(2).padStart(9)} ${String(r.renders).padStart(8)} ${String(r.hits).padStart(11)} ${`${r.maxRssMb.toFixed(0)} MB`.padStart(9)}   ${mode === 'memory' ? '-' : mb(folderBytes(cache))}`,
+      `${mode.padEnd(7)} ${String(r.files).padStart(6)} ${String(r.lines).padStart(7)} ${r.seconds.toFixed(2).padStart(9)} ${String(r.renders).padStart(8)} ${String(r.hits).padStart(12)} ${`${r.maxRssMb.toFixed(0)} MB`.padStart(9)} ${`${r.heapMb.toFixed(1)} MB`.padStart(10)}  ${mode === 'memory' ? '-' : mb(folderBytes(cache))}`,
     );
   }
 }
