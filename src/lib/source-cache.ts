@@ -25,8 +25,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { Locator as LocatorSchema, SourceFileName } from '../schema/record';
+import { SourceFileName } from '../schema/record';
 import type { Format, Locator, RenderedDocument } from '../ingest/formats/types.ts';
 
 /** A source document as the pages show it. */
@@ -51,17 +50,47 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const VERSION = /^[0-9a-f]{16}$/;
 const ENTRY_NAME = /^[0-9a-f]{64}\.[0-9a-f]{16}\.json$/;
 
-const Entry = z
-  .object({
-    schema: z.literal(ENTRY_SCHEMA),
-    sha256: z.string().regex(HEX64),
-    reader: z.string().regex(VERSION),
-    format: z.enum(['html', 'docx', 'xlsx', 'pdf']),
-    lines: z.array(z.string()).min(1),
-    locators: z.array(LocatorSchema),
-  })
-  .strict()
-  .refine((e) => e.locators.length === e.lines.length, { message: 'one locator per line' });
+const POSITION_MAX = 10_000_000;
+const isPosition = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= POSITION_MAX;
+const only = (o: object, keys: string[]) => {
+  const own = Object.keys(o);
+  return own.length === keys.length && keys.every((k) => Object.hasOwn(o, k));
+};
+
+/**
+ * Whether `v` is a Locator as the record schema defines it (src/schema/record.ts),
+ * checked by hand: zod's union took about 50 µs a locator, 13 ms for a
+ * document of 250 lines (the schema and this agree:
+ * tests/site/sources-cache.test.ts).
+ */
+export function isLocator(v: unknown): v is Locator {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  if ('table' in o) return only(o, ['table', 'row']) && isPosition(o.table) && isPosition(o.row);
+  if ('sheet' in o) return only(o, ['sheet', 'row']) && typeof o.sheet === 'string' && o.sheet.length >= 1 && o.sheet.length <= 200 && isPosition(o.row);
+  if ('page' in o) return only(o, ['page', 'line']) && isPosition(o.page) && isPosition(o.line);
+  return only(o, ['paragraph']) && isPosition(o.paragraph);
+}
+
+const FORMATS: readonly Format[] = ['html', 'docx', 'xlsx', 'pdf'];
+const ENTRY_KEYS = ['schema', 'sha256', 'reader', 'format', 'lines', 'locators'];
+
+/**
+ * A cache entry, checked by hand (zod, allocating for every line and locator,
+ * made reading an entry slower than rendering some documents): exactly these
+ * fields, the format of a rendered document, at least one line, all text, and
+ * one valid locator per line.
+ */
+function asEntry(v: unknown): { schema: number; sha256: string; reader: string; format: Format; lines: string[]; locators: Locator[] } | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || !only(v, ENTRY_KEYS)) return null;
+  const e = v as Record<string, unknown>;
+  if (e.schema !== ENTRY_SCHEMA || typeof e.sha256 !== 'string' || !HEX64.test(e.sha256) || typeof e.reader !== 'string' || !VERSION.test(e.reader)) return null;
+  if (!FORMATS.includes(e.format as Format) || !Array.isArray(e.lines) || !Array.isArray(e.locators)) return null;
+  const { lines, locators } = e;
+  if (lines.length === 0 || locators.length !== lines.length) return null;
+  for (let i = 0; i < lines.length; i++) if (typeof lines[i] !== 'string' || !isLocator(locators[i])) return null;
+  return e as ReturnType<typeof asEntry>;
+}
 
 /** The cache folder: SOURCE_CACHE_DIR, or node_modules/.cache/budget-site/sources/ of the working directory. */
 export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
@@ -105,12 +134,12 @@ export function readerVersion(root: string = process.cwd()): string | null {
 }
 
 /** Where a source name points inside `dir`, or why it may not be read (records are untrusted input). */
-export function resolveIn(dir: string, file: string): { path: string } | { problem: string } {
+export function resolveIn(dir: string, file: string, realDir?: string): { path: string } | { problem: string } {
   if (!SourceFileName.safeParse(file).success) return { problem: `"${file}" is not a file name inside data/sources/` };
   const full = path.join(dir, file);
   if (!existsSync(full)) return { problem: `"${file}" is not in ${dir}` };
   const real = realpathSync(full);
-  const realDir = realpathSync(dir);
+  realDir ??= realpathSync(dir);
   if (path.dirname(real) !== realDir) return { problem: `"${file}" leads outside ${dir}` };
   if (!statSync(real).isFile()) return { problem: `"${file}" is not a regular file` };
   return { path: real };
@@ -198,8 +227,11 @@ export class SourceStore {
     return this.memory.length + this.spill.size;
   }
 
+  private realDir: string | undefined;
+
   resolve(file: string): { path: string } | { problem: string } {
-    return resolveIn(this.options.sourcesDir, file);
+    if (!this.realDir && existsSync(this.options.sourcesDir)) this.realDir = realpathSync(this.options.sourcesDir);
+    return resolveIn(this.options.sourcesDir, file, this.realDir);
   }
 
   /** The SHA-256 of a file (a real path), hashed again only when its size or modification time changed. */
@@ -257,10 +289,10 @@ export class SourceStore {
     } catch {
       return this.reject();
     }
-    const parsed = Entry.safeParse(json);
-    if (!parsed.success || parsed.data.sha256 !== sha || parsed.data.reader !== this.options.renderer.version) return this.reject();
+    const entry = asEntry(json);
+    if (!entry || entry.sha256 !== sha || entry.reader !== this.options.renderer.version) return this.reject();
     this.stats.cacheHits++;
-    return { format: parsed.data.format, lines: parsed.data.lines, locators: parsed.data.locators as Locator[] };
+    return { format: entry.format, lines: entry.lines, locators: entry.locators };
   }
 
   private reject(): null {
@@ -278,8 +310,7 @@ export class SourceStore {
       mkdirSync(dir, { recursive: true });
       const entry = { schema: ENTRY_SCHEMA, sha256: sha, reader: this.options.renderer.version, format: doc.format, lines: doc.lines, locators: doc.locators };
       // What would be refused when read back is not written (it would be rendered again by every build).
-      const check = Entry.safeParse(entry);
-      if (!check.success) throw new Error(`the rendering of ${sha} is not a valid cache entry (${check.error.issues[0]?.message})`);
+      if (!asEntry(entry)) throw new Error(`the rendering of ${sha} is not a valid cache entry`);
       // 'wx': a new file, never one that is there (nor a link planted in its place).
       writeFileSync(temp, JSON.stringify(entry), { flag: 'wx', mode: 0o644 });
       renameSync(temp, file);

@@ -11,10 +11,12 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderFile } from '../../src/ingest/formats/index.ts';
 import { ingestRendered } from '../../src/ingest/formats/locate.ts';
-import { entryPath, readerVersion, SourceStore, type SourceRenderer } from '../../src/lib/source-cache.ts';
+import { entryPath, isLocator, readerVersion, SourceStore, type SourceRenderer } from '../../src/lib/source-cache.ts';
+import { Locator } from '../../src/schema/record.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'tests/fixtures/formats');
@@ -176,6 +178,21 @@ describe('the cache of rendered sources', () => {
     }
     await s.prepare(['../outside.json']);
     expect(r.calls).toEqual([file]);
+  });
+
+  it('checks a cached locator as the record schema does', () => {
+    const position = fc.oneof(fc.integer({ min: -2, max: 12 }), fc.constantFrom(10_000_000, 10_000_001, 1.5, Number.NaN), fc.string({ maxLength: 2 }));
+    const key = fc.constantFrom('table', 'row', 'paragraph', 'sheet', 'page', 'line', 'extra', '__proto__');
+    const value = fc.oneof(position, fc.string({ maxLength: 3 }), fc.string({ minLength: 199, maxLength: 202 }), fc.constant(null));
+    const candidate = fc.oneof(
+      fc.record({ table: position, row: position }),
+      fc.record({ sheet: fc.oneof(fc.string({ maxLength: 3 }), fc.string({ minLength: 199, maxLength: 202 }), position), row: position }),
+      fc.record({ page: position, line: position }),
+      fc.record({ paragraph: position }),
+      fc.dictionary(key, value, { maxKeys: 3 }),
+      fc.constantFrom(null, [], 'table', 3),
+    );
+    fc.assert(fc.property(candidate, (c) => isLocator(c) === Locator.safeParse(c).success), { seed: 10, numRuns: 2000 });
   });
 
   it('keeps only a few documents in memory', async () => {
