@@ -74,7 +74,7 @@ export function resolveSource(file: string): { path: string } | { problem: strin
 type Found = SourceDocument | { problem: string };
 
 /** Why a document may not be read, a plain-text document, or null: a document its reader renders. */
-function first(file: string): Found | null {
+function preflight(file: string): Found | null {
   const where = resolveSource(file);
   if ('problem' in where) return { problem: `source.file ${where.problem}` };
   if (isText(file)) return sourceStore.text(where.path);
@@ -86,12 +86,12 @@ const withField = (found: Found): Found => ('problem' in found ? { problem: `sou
 
 /** The document, or why it may not or cannot be read; rendered if needed. */
 async function findAsync(file: string): Promise<Found> {
-  return first(file) ?? withField(await sourceStore.rendered(file));
+  return preflight(file) ?? withField(await sourceStore.rendered(file));
 }
 
 /** The document, or why it may not or cannot be read; undefined when it has not been rendered. */
 function findSync(file: string): Found | undefined {
-  const early = first(file);
+  const early = preflight(file);
   if (early) return early;
   const found = sourceStore.renderedSync(file);
   return found && withField(found);
