@@ -28,11 +28,11 @@ import { shardFromEnv } from '../lib/shard.ts';
 export const DATA_FOLDER = 'data';
 
 /** Writes the files into a new staging folder and points the data page at its manifest. */
-function stage(): { staging: string; written: DataFile[] } {
+async function stage(): Promise<{ staging: string; written: DataFile[] }> {
   const staging = mkdtempSync(path.join(tmpdir(), 'budget-open-data-'));
   // A build that fails (invalid records) or a dev server that stops leaves nothing behind.
   process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
-  const written = writeSiteOpenData(recordsDir(), path.join(staging, 'files'));
+  const written = await writeSiteOpenData(recordsDir(), path.join(staging, 'files'));
   const manifest = path.join(staging, 'manifest.json');
   writeFileSync(manifest, JSON.stringify(written));
   process.env[MANIFEST_ENV] = manifest;
@@ -48,8 +48,8 @@ export function openData(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
-      'astro:server:setup': ({ server }) => {
-        const { staging: dir, written } = stage();
+      'astro:server:setup': async ({ server }) => {
+        const { staging: dir, written } = await stage();
         const names = new Set(written.map((f) => f.name));
         server.middlewares.use((req, res, next) => {
           const url = (req.url ?? '').split('?')[0];
@@ -60,11 +60,11 @@ export function openData(): AstroIntegration {
           res.end(readFileSync(path.join(dir, 'files', name)));
         });
       },
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': async ({ logger }) => {
         // A record shard publishes only its record pages; the hub writes the open-data files (src/lib/shard.ts).
         if (shardFromEnv().mode === 'records') return logger.info('record shard of a sharded build: the open-data files are the hub\'s');
         const started = performance.now();
-        const staged = stage();
+        const staged = await stage();
         staging = staged.staging;
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         logger.info(`${staged.written.length} open-data files written (${staged.written.reduce((n, f) => n + f.bytes, 0)} bytes) in ${seconds}s`);

@@ -61,9 +61,9 @@ function schemaDocs() {
   );
 }
 
-/** The records of `dir` one at a time, in id order (as the export and audit CLIs read them), checked. */
-function* recordsInIdOrder(dir: string): Generator<ProjectRecord> {
-  for (const file of checkedRecordFiles(dir)) {
+/** The records of `files` (checked, in id order, as the export and audit CLIs read them) one at a time. */
+function* recordsInIdOrder(files: string[]): Generator<ProjectRecord> {
+  for (const file of files) {
     const read = readRecordFile(file);
     if ('error' in read) throw new Error(formatLoadError(read.error));
     yield read.record;
@@ -76,8 +76,8 @@ function* recordsInIdOrder(dir: string): Generator<ProjectRecord> {
  * from the audit, SHA256SUMS over all of them. Returns the files in the order
  * of the data page, with size, checksum and description.
  */
-export function writeSiteOpenData(dir: string, outDir: string): DataFile[] {
-  const facts = writeOpenData(recordsInIdOrder(dir), outDir, { docs: schemaDocs(), audit: true, flagsJson: FLAGS_JSON });
+export async function writeSiteOpenData(dir: string, outDir: string): Promise<DataFile[]> {
+  const facts = writeOpenData(recordsInIdOrder(await checkedRecordFiles(dir)), outDir, { docs: schemaDocs(), audit: true, flagsJson: FLAGS_JSON });
   return facts.map((f) => ({ name: f.path, contentType: contentTypeOf(f.path), bytes: f.bytes, sha256: f.sha256, description: DESCRIPTIONS[f.path] ?? '' }));
 }
 

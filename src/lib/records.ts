@@ -19,18 +19,23 @@ import path from 'node:path';
 import { duplicateIds, formatLoadError, readRecordFile, recordFileNames, recordsDir, type LoadedRecord, type RecordLoadError } from '../domain/records';
 import type { ProjectRecord } from '../schema/record';
 import { compareDefault, jurisdictionTree, type JurisdictionNode } from './facets';
-import { sourceProblem } from './sources';
+import { checkSource } from './sources';
 import { bundleFolder, rendersRecordPages, shardFromEnv, shardKeyOf, sortKeys, WHOLE_BUNDLE } from './shard';
 
-let cache: ProjectRecord[] | undefined;
+/** The records of this build: a promise, so that pages asking while they are being checked wait for the one check. */
+let cache: Promise<ProjectRecord[]> | undefined;
 let jurisdictions: Map<string, JurisdictionNode> | undefined;
 
 /**
  * Checks every record of `dir`, one in memory at a time: the schema, duplicate
  * ids, and source passages that cannot be shown. Each valid entry is handed to
- * `keep`; throws one error listing every problem.
+ * `keep`; throws one error listing every problem. The source passages are
+ * checked for the records `shows` picks (default all: a record shard only
+ * checks, and so renders, the sources of its own records), grouped by source
+ * document so that each is rendered or read from the cache once
+ * (src/lib/sources.ts).
  */
-function checkFolder(dir: string, keep: (entry: LoadedRecord) => void): void {
+async function checkFolder(dir: string, keep: (entry: LoadedRecord) => void, shows: (record: ProjectRecord) => boolean = () => true): Promise<void> {
   let names: string[];
   try {
     names = recordFileNames(dir);
@@ -39,7 +44,7 @@ function checkFolder(dir: string, keep: (entry: LoadedRecord) => void): void {
     throw new Error(`1 record problem(s):\n${formatLoadError({ code: 'RECORDS_NO_DIR', file: dir, message: `cannot list directory (${code})` })}`);
   }
   const errors: RecordLoadError[] = [];
-  const sources: string[] = [];
+  const passages: { file: string; id: string; source: ProjectRecord['source'] }[] = [];
   const ids: { id: string; file: string }[] = [];
   for (const name of names) {
     const read = readRecordFile(path.join(dir, name));
@@ -48,9 +53,14 @@ function checkFolder(dir: string, keep: (entry: LoadedRecord) => void): void {
       continue;
     }
     ids.push({ id: read.record.id, file: read.file });
-    const problem = sourceProblem(read.record);
-    if (problem) sources.push(formatLoadError({ code: 'RECORDS_BAD_SOURCE', file: read.file, message: `record ${read.record.id}: ${problem}` }));
+    if (shows(read.record)) passages.push({ file: read.file, id: read.record.id, source: read.record.source });
     keep(read);
+  }
+  const sources: string[] = [];
+  passages.sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0));
+  for (const p of passages) {
+    const problem = await checkSource(p);
+    if (problem) sources.push(formatLoadError({ code: 'RECORDS_BAD_SOURCE', file: p.file, message: `record ${p.id}: ${problem}` }));
   }
   errors.push(...duplicateIds(ids));
   const all = [...errors.map(formatLoadError), ...sources];
@@ -58,33 +68,43 @@ function checkFolder(dir: string, keep: (entry: LoadedRecord) => void): void {
 }
 
 /** Reads and checks every record; throws one error listing every problem. */
-export function readCheckedRecords(dir: string = recordsDir()): ProjectRecord[] {
+export async function readCheckedRecords(dir: string = recordsDir()): Promise<ProjectRecord[]> {
   const records: ProjectRecord[] = [];
-  checkFolder(dir, (e) => records.push(e.record));
+  await checkFolder(dir, (e) => records.push(e.record));
   return records;
 }
 
 /** The same checks as readCheckedRecords, keeping only the file names: the record files of `dir` in id order. */
-export function checkedRecordFiles(dir: string = recordsDir()): string[] {
+export async function checkedRecordFiles(dir: string = recordsDir()): Promise<string[]> {
   const keys: { id: string; file: string }[] = [];
-  checkFolder(dir, (e) => keys.push({ id: e.record.id, file: e.file }));
+  await checkFolder(dir, (e) => keys.push({ id: e.record.id, file: e.file }));
   return keys.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((k) => k.file);
 }
 
 /**
  * All records, checked, in the default order; read once per build. In a
  * record shard (src/lib/shard.ts) only the shard's records: every file is
- * still checked, so each shard refuses a bad dataset as the whole build would.
+ * still checked, so each shard refuses a bad dataset as the whole build would;
+ * the source passages only of the shard's records (those are the documents
+ * it renders; the other shards and the hub check the rest).
  */
 export async function getRecords(): Promise<ProjectRecord[]> {
-  if (!cache) {
+  cache ??= (async () => {
     const shard = shardFromEnv();
     const records: ProjectRecord[] = [];
-    checkFolder(recordsDir(), (e) => {
-      if (shard.mode !== 'records' || rendersRecordPages(shard, e.record)) records.push(e.record);
-    });
-    cache = records.sort(compareDefault);
-  }
+    const own = (r: ProjectRecord) => shard.mode !== 'records' || rendersRecordPages(shard, r);
+    await checkFolder(
+      recordsDir(),
+      (e) => {
+        if (own(e.record)) records.push(e.record);
+      },
+      own,
+    );
+    return records.sort(compareDefault);
+  })().catch((e: unknown) => {
+    cache = undefined;
+    throw e;
+  });
   return cache;
 }
 

@@ -27,6 +27,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'broken.docx'), 'PK\u0003\u0004 not a document');
   writeFileSync(path.join(dir, `${seed}.meta.json`), '{}');
   process.env.SOURCES_DIR = dir;
+  process.env.SOURCE_CACHE_DIR = path.join(dir, '.cache');
   lib = await import('../../src/lib/sources.ts');
   const meta = JSON.parse(readFileSync(path.join(root, 'data/sources', `${seed}.meta.json`), 'utf8'));
   const rendered = await renderFile(readFileSync(path.join(dir, `${seed}.docx`)), `${seed}.docx`);
@@ -34,6 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   delete process.env.SOURCES_DIR;
+  delete process.env.SOURCE_CACHE_DIR;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -43,13 +45,16 @@ describe('source documents that are not plain text', () => {
   });
 
   it('shows a Word document as the importer read it, each line with its place in the file', async () => {
-    const doc = lib.sourceDocument(`${seed}.docx`);
+    const doc = await lib.loadSourceDocument(`${seed}.docx`);
     const rendered = await renderFile(readFileSync(path.join(dir, `${seed}.docx`)), `${seed}.docx`);
     expect(doc.format).toBe('docx');
     expect(doc.lines.join('\n')).toBe(rendered.text);
     const r = records[0];
+    expect(await lib.checkSource(r)).toBeNull();
+    const excerpt = await lib.loadSourceExcerpt(r);
+    // What has been rendered can be read synchronously too (the checks that are not asynchronous).
+    expect(lib.sourceExcerpt(r)).toEqual(excerpt);
     expect(lib.sourceProblem(r)).toBeNull();
-    const excerpt = lib.sourceExcerpt(r);
     expect(excerpt).toHaveLength(r.source.lines[1] - r.source.lines[0] + 1);
     expect(excerpt.every((l) => l.locator !== null)).toBe(true);
     expect(excerpt.some((l) => l.locator && 'table' in l.locator)).toBe(true);
@@ -57,24 +62,27 @@ describe('source documents that are not plain text', () => {
     const table = excerpt.find((l) => l.locator && 'table' in l.locator)!.locator!;
     expect(lib.locatorLabel(table)).toMatch(/^表 \d+ 第 \d+ 行$/);
     expect(lib.runsLabel(r.source.locators!)).toMatch(/表 \d+ 第 \d+–\d+ 行/);
+    expect(() => lib.sourceDocument('001_0a5d8a87461ba45a.xlsx')).toThrow(/has not been rendered/);
+    await lib.prepareSources(['001_0a5d8a87461ba45a.xlsx']);
     expect(lib.sourceDocument('001_0a5d8a87461ba45a.xlsx').locators[0]).toEqual({ sheet: 'Sheet1', row: 1 });
   });
 
-  it('refuses locators that are not where the lines are, and locators on a text file', () => {
+  it('refuses locators that are not where the lines are, and locators on a text file', async () => {
     const r = records[0];
     const runs = r.source.locators!;
     const moved = { ...r, source: { ...r.source, locators: runs.map((run) => ({ ...run, first: { paragraph: 90 }, last: { paragraph: 90 + run.lines[1] - run.lines[0] } })) } };
-    expect(lib.sourceProblem(moved)).toMatch(/source\.locators are not where/);
+    expect(await lib.checkSource(moved)).toMatch(/source\.locators are not where/);
     const onText = { ...r, source: { ...r.source, file: `${seed}.txt` } };
-    expect(lib.sourceProblem(onText)).toMatch(/plain text/);
+    expect(await lib.checkSource(onText)).toMatch(/plain text/);
     // Without locators (a record written before they existed) the passage is still shown.
-    expect(lib.sourceProblem({ ...r, source: { file: r.source.file, lines: r.source.lines } })).toBeNull();
+    expect(await lib.checkSource({ ...r, source: { file: r.source.file, lines: r.source.lines } })).toBeNull();
   });
 
-  it('a source that cannot be read is a problem of the record that names it, not a crash', () => {
+  it('a source that cannot be read is a problem of the record that names it, not a crash', async () => {
     const r = { ...records[0], source: { file: 'broken.docx', lines: [1, 1] as [number, number] } };
-    expect(lib.sourceProblem(r)).toMatch(/broken\.docx.*INGEST_CORRUPT_FILE|cannot be read/);
-    expect(() => lib.sourceExcerpt(r)).toThrow(/record .*broken\.docx/);
+    expect(await lib.checkSource(r)).toMatch(/^source\.file "broken\.docx" cannot be read: .*INGEST_CORRUPT_FILE/);
+    await expect(lib.loadSourceExcerpt(r)).rejects.toThrow(new RegExp(`^record ${r.id}: source\\.file "broken\\.docx" cannot be read`));
+    expect(() => lib.sourceExcerpt(r)).toThrow(new RegExp(`^record ${r.id}: source\\.file "broken\\.docx" cannot be read`));
   });
 
   it('the page of a source sits beside the file; a web page is downloaded as text, never served as a page', () => {
