@@ -23,6 +23,7 @@ import type { AstroIntegration } from 'astro';
 import { recordsDir } from '../domain/records.ts';
 import { contentTypeOf, MANIFEST_ENV, writeSiteOpenData, type DataFile } from '../lib/open-data.ts';
 import { shardFromEnv } from '../lib/shard.ts';
+import { normalizeBase } from '../lib/site-url.ts';
 
 /** Where the files go in the output, relative to it. */
 export const DATA_FOLDER = 'data';
@@ -46,7 +47,7 @@ export function openData(): AstroIntegration {
     name: 'budget-site:open-data',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normalizeBase(config.base);
       },
       'astro:server:setup': async ({ server }) => {
         const { staging: dir, written } = await stage();

@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatLoadError, readRecordFile, recordFileNames, recordsDir } from '../domain/records.ts';
 import { recordToCsv } from '../lib/record-csv.ts';
+import { normalizeBase } from '../lib/site-url.ts';
 import { rendersRecordPages, shardFromEnv, type Shard } from '../lib/shard.ts';
 import type { ProjectRecord } from '../schema/record.ts';
 
@@ -62,7 +63,7 @@ export function recordFiles(): AstroIntegration {
     name: 'budget-site:record-files',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normalizeBase(config.base);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
