@@ -23,7 +23,7 @@ import type { AstroIntegration } from 'astro';
 import { recordsDir } from '../domain/records.ts';
 import { contentTypeOf, MANIFEST_ENV, writeSiteOpenData, type DataFile } from '../lib/open-data.ts';
 import { shardFromEnv } from '../lib/shard.ts';
-import { normalizeBase } from '../lib/site-url.ts';
+import { normalizeBase, sitePath } from '../lib/site-url.ts';
 
 /** Where the files go in the output, relative to it. */
 export const DATA_FOLDER = 'data';
@@ -53,8 +53,8 @@ export function openData(): AstroIntegration {
         const { staging: dir, written } = await stage();
         const names = new Set(written.map((f) => f.name));
         server.middlewares.use((req, res, next) => {
-          const url = (req.url ?? '').split('?')[0];
-          const prefix = `${base}${DATA_FOLDER}/`;
+          const url = sitePath(req.url ?? '', base);
+          const prefix = `/${DATA_FOLDER}/`;
           const name = url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length)) : '';
           if (!names.has(name) || !existsSync(path.join(dir, 'files', name))) return next();
           res.setHeader('Content-Type', contentTypeOf(name));

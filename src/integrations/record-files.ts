@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatLoadError, readRecordFile, recordFileNames, recordsDir } from '../domain/records.ts';
 import { recordToCsv } from '../lib/record-csv.ts';
-import { normalizeBase } from '../lib/site-url.ts';
+import { normalizeBase, sitePath } from '../lib/site-url.ts';
 import { rendersRecordPages, shardFromEnv, type Shard } from '../lib/shard.ts';
 import type { ProjectRecord } from '../schema/record.ts';
 
@@ -51,9 +51,7 @@ export function writeRecordDownloads(dir: string, outDir: string, shard: Shard =
 
 /** The id a download address names, or null: `<base>projects/<id>.json|csv`. */
 export function downloadIdOf(url: string, base: string): { id: string; ext: 'json' | 'csv' } | null {
-  const prefix = `${base}projects/`;
-  if (!url.startsWith(prefix)) return null;
-  const m = /^([0-9x]+-[0-9x]+-(?:target|selfeval)-[0-9a-f]{8})\.(json|csv)$/.exec(url.slice(prefix.length));
+  const m = /^\/projects\/([0-9x]+-[0-9x]+-(?:target|selfeval)-[0-9a-f]{8})\.(json|csv)$/.exec(sitePath(url, base));
   return m ? { id: m[1], ext: m[2] as 'json' | 'csv' } : null;
 }
 
@@ -67,7 +65,7 @@ export function recordFiles(): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
-          const wanted = downloadIdOf((req.url ?? '').split('?')[0], base);
+          const wanted = downloadIdOf(req.url ?? '', base);
           if (!wanted) return next();
           // Dev only, a handful of records: the record is looked up afresh on each request, so edits show.
           const dir = recordsDir();

@@ -18,6 +18,16 @@ export function normalizeBase(path: string): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * A request's path relative to the site's base ("/budget/data/x.csv" → "/data/x.csv"), for
+ * the dev server's middleware. Astro's dev server strips the base before an integration's
+ * middleware sees the request, so a path without the base is taken as it is.
+ */
+export function sitePath(url: string, base: string): string {
+  const p = url.split('?')[0];
+  return p.startsWith(base) ? `/${p.slice(base.length)}` : p;
+}
+
 export interface SiteAddress {
   /** Absolute origin + base path with a trailing slash, or undefined when SITE_URL is unset. */
   site: string | undefined;

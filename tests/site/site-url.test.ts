@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { robotsTxt, siteAddress } from '../../src/lib/site-url';
+import { robotsTxt, siteAddress, sitePath } from '../../src/lib/site-url';
 import { publicUrl } from '../../src/lib/paths';
 
 describe('SITE_URL and BASE_PATH', () => {
@@ -30,5 +30,13 @@ describe('public addresses of pages', () => {
   test('absolute with a site, the path itself (and marked relative) without', () => {
     expect(publicUrl('/sub/projects/x/', new URL('https://budget.example.org/sub/'))).toEqual({ url: 'https://budget.example.org/sub/projects/x/', absolute: true });
     expect(publicUrl('/sub/projects/x/', undefined)).toEqual({ url: '/sub/projects/x/', absolute: false });
+  });
+});
+
+describe('sitePath (the dev server middleware)', () => {
+  test('a path under the base, or one the dev server has already stripped, is read relative to the site', () => {
+    expect(sitePath('/budget/data/projects.csv?download', '/budget/')).toBe('/data/projects.csv');
+    expect(sitePath('/data/projects.csv', '/budget/')).toBe('/data/projects.csv');
+    expect(sitePath('/data/projects.csv', '/')).toBe('/data/projects.csv');
   });
 });
